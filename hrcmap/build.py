@@ -1,0 +1,315 @@
+"""The build: raw tables → validated, geocoded, enriched outputs in data/processed, written atomically.
+
+Stages: validate raw → resolve places offline → attach countries and regions → check each
+point against its country's outline → derive events and place aggregates → validate outputs
+→ write every file to a temporary folder, then move them into place. A failure at any stage
+leaves the previous outputs as they were. The same input gives byte-identical outputs.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from . import __version__
+from . import schema as S
+from .countries import check_point, country
+from .gazetteer import GazetteerError, resolve
+from .validate import Problem, ValidationError, validate_raw
+
+TITLE = "hrcmap: an atlas of the human rights cities movement"
+LICENSE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
+           "title": "Creative Commons Attribution 4.0"}
+
+OUTPUT_FILES = (
+    "events.csv", "events.parquet", "places.csv", "places.parquet", "places.geojson",
+    "networks.csv", "network_counts.csv", "milestones.csv", "themes.csv", "datapackage.json",
+)
+
+
+@dataclass
+class Summary:
+    places: int
+    events: int
+    networks: int
+    networks_used: int
+    countries: int
+    regions: dict[str, int]
+    conflicts: int
+    sources: int
+    milestones: int
+    warnings: list[str] = field(default_factory=list)
+    out_dir: Path | None = None
+
+    def describe(self, seconds: float) -> str:
+        lines = [
+            f"built {self.out_dir}",
+            f"  places     {self.places:>5}   in {self.countries} countries",
+            f"  events     {self.events:>5}   from {self.sources} source pages; {self.conflicts} conflict groups",
+            f"  networks   {self.networks_used:>5}   with events, of {self.networks} described",
+            f"  milestones {self.milestones:>5}",
+            "  continents " + ", ".join(f"{k} {v}" for k, v in self.regions.items()),
+            f"  time       {seconds:.1f} s",
+        ]
+        lines += [f"  note: {w}" for w in self.warnings]
+        return "\n".join(lines)
+
+
+def _frame(rows: list[dict[str, str]], table: str) -> pd.DataFrame:
+    columns = [f["name"] for f in S.RAW_SCHEMAS[table]["fields"]]
+    df = pd.DataFrame([{c: r.get(c, "") for c in columns} for r in rows], columns=columns, dtype="string")
+    df["src_row"] = [r["__row__"] for r in rows]
+    return df
+
+
+def _themes(*values: str) -> str:
+    out = set()
+    for v in values:
+        out.update(t.strip() for t in (v or "").split(";") if t.strip())
+    return ";".join(sorted(out))
+
+
+def resolve_places(places: pd.DataFrame, rel: str) -> tuple[pd.DataFrame, list[Problem], list[str]]:
+    """Coordinates, country names and regions for every place; problems for the rows that fail."""
+    problems: list[Problem] = []
+    warnings: list[str] = []
+    out = []
+    for r in places.itertuples(index=False):
+        row = r.src_row
+        c = country(r.country_iso3)
+        if c is None:
+            problems.append(Problem(rel, row, "country_iso3", f"'{r.country_iso3}' is not a known ISO 3166 alpha-3 country code"))
+            continue
+        try:
+            res = resolve(
+                r.name, r.country_iso3,
+                geonameid=int(r.geonameid) if r.geonameid else None,
+                lat=float(r.lat) if r.lat else None,
+                lon=float(r.lon) if r.lon else None,
+            )
+        except GazetteerError as exc:
+            problems.append(Problem(rel, row, exc.column, str(exc)))
+            continue
+        placed = check_point(r.country_iso3, res.lat, res.lon)
+        if not placed.checked:
+            warnings.append(f"{r.place_id}: no outline for {r.country_iso3} in data/reference; its point was not checked")
+        elif placed.offshore:
+            warnings.append(f"{r.place_id}: {placed.distance_km:.0f} km off {r.country_iso3}'s low-resolution outline, nearest to it (an island the outlines lack)")
+        elif not placed.ok:
+            hint = "; lat and lon look swapped" if placed.swapped_fits else "; check the coordinates or the country"
+            problems.append(Problem(
+                rel, row, "lat" if res.source == "explicit" else "geonameid",
+                f"point ({res.lat}, {res.lon}) lies {placed.distance_km:.0f} km outside {r.country_iso3}{hint}",
+            ))
+            continue
+        out.append({
+            "place_id": r.place_id, "name": r.name, "kind": r.kind, "country_iso3": r.country_iso3,
+            "country_name": c.name, "region": c.region, "subregion": c.subregion,
+            "lat": res.lat, "lon": res.lon, "coord_source": res.source,
+        })
+    return pd.DataFrame(out), problems, warnings
+
+
+def derive_events(events: pd.DataFrame, places: pd.DataFrame, networks: pd.DataFrame) -> pd.DataFrame:
+    """The flat events table (the events.csv contract): one row per event with place and network."""
+    net = networks.set_index("network_id")
+    df = events.merge(places.rename(columns={"name": "place_name", "kind": "place_kind"}), on="place_id", how="inner")
+    df["network_name"] = [net.at[n, "name"] if n else "" for n in df["network_id"]]
+    df["themes"] = [
+        _themes(t, net.at[n, "themes"] if n else "") for t, n in zip(df["themes"], df["network_id"])
+    ]
+    df["year"] = df["year"].astype(int)
+    df = df[S.EVENTS_OUT_COLUMNS].sort_values(["year", "date", "place_id", "event_id"], kind="stable")
+    return df.reset_index(drop=True)
+
+
+def _status(group: pd.DataFrame) -> str:
+    """active if any commitment thread is still active, else the latest thread's status."""
+    ordered = group.sort_values(["year", "date"], kind="stable")
+    threads = ordered.assign(thread=[n or f"local:{e}" for n, e in zip(ordered["network_id"], ordered["event_id"])])
+    latest = threads.groupby("thread", sort=True).tail(1)
+    statuses = set(latest["status_after"])
+    for s in ("active", "aspirational"):
+        if s in statuses:
+            return s
+    return str(ordered["status_after"].iloc[-1])
+
+
+def derive_places(events_out: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+    """One row per place with the aggregates the map draws."""
+    rows = []
+    for pid, g in events_out.groupby("place_id", sort=True):
+        starting = g[~g["event_type"].isin(S.ENDING_EVENT_TYPES)]
+        rows.append({
+            "place_id": pid,
+            "first_year": int((starting if len(starting) else g)["year"].min()),
+            "latest_year": int(g["year"].max()),
+            "networks": ";".join(sorted({n for n in g["network_id"] if n})),
+            "themes": _themes(*g["themes"]),
+            "status": _status(g),
+            "n_events": len(g),
+            "n_sources": g["source_url"].nunique(),
+            "has_conflict": bool((g["conflict_group"] != "").any()),
+        })
+    agg = pd.DataFrame(rows)
+    df = places.drop(columns=["coord_source"]).merge(agg, on="place_id", how="inner")
+    return df[S.PLACES_OUT_COLUMNS].sort_values("place_id").reset_index(drop=True)
+
+
+def places_geojson(places: pd.DataFrame) -> str:
+    features = []
+    for r in places.to_dict("records"):
+        props = {k: (v.item() if hasattr(v, "item") else v) for k, v in r.items() if k not in ("lat", "lon")}
+        features.append({
+            "type": "Feature",
+            # GeoJSON order is [lon, lat]
+            "geometry": {"type": "Point", "coordinates": [float(r["lon"]), float(r["lat"])]},
+            "properties": props,
+        })
+    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=1) + "\n"
+
+
+def _digest(raw_dir: Path) -> str:
+    h = hashlib.sha256()
+    for table in S.RAW_TABLES:
+        h.update(table.encode())
+        h.update((raw_dir / f"{table}.csv").read_bytes())
+    return h.hexdigest()[:12]
+
+
+def datapackage(events_out: pd.DataFrame, version: str, as_of: str) -> dict:
+    """The Frictionless data package descriptor: licence, sources, and every field described."""
+    sources = sorted(set(events_out["source_url"]))
+    def res(name: str, path: str, fields: list[dict], fmt: str = "csv") -> dict:
+        return {"name": name, "path": path, "format": fmt, "mediatype": "text/csv", "encoding": "utf-8",
+                "schema": {"fields": [{k: v for k, v in f.items() if k != "constraints"} for f in fields]}}
+    raw_fields = {t: S.RAW_SCHEMAS[t]["fields"] for t in S.RAW_TABLES}
+    return {
+        "profile": "data-package",
+        "name": "hrcmap",
+        "title": TITLE,
+        "version": version,
+        "description": (
+            "Places that declared themselves human rights cities, adopted human rights ordinances or "
+            f"charters, or joined networks of such cities, with years, networks, themes and status. Data as of {as_of}; "
+            "every event carries the address of the page that states it and the day it was read."
+        ),
+        "licenses": [LICENSE],
+        "citation": citation(version, as_of),
+        "sources": [{"title": url, "path": url} for url in sources],
+        "resources": [
+            res("events", "events.csv", S.EVENTS_OUT_FIELDS),
+            res("places", "places.csv", S.PLACES_OUT_FIELDS),
+            {"name": "places-geojson", "path": "places.geojson", "format": "geojson", "mediatype": "application/geo+json",
+             "description": "The places as GeoJSON points (WGS 84) with the same properties as places.csv."},
+            res("networks", "networks.csv", raw_fields["networks"] + [
+                {"name": "places_mapped", "type": "integer", "description": "Places in this dataset with an event in the network."}]),
+            res("network_counts", "network_counts.csv", raw_fields["network_counts"]),
+            res("milestones", "milestones.csv", raw_fields["milestones"]),
+            res("themes", "themes.csv", raw_fields["themes"]),
+        ],
+    }
+
+
+def citation(version: str, as_of: str) -> str:
+    return f"hrcmap contributors. {TITLE}. Data version {version}, sources read up to {as_of}. Licence CC BY 4.0."
+
+
+def _csv(df: pd.DataFrame) -> bytes:
+    return df.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def _parquet(df: pd.DataFrame, path: Path) -> None:
+    df.to_parquet(path, index=False, engine="pyarrow", compression="zstd")
+
+
+def render(rows: dict[str, list[dict[str, str]]], raw_dir: Path, rel_dir: str) -> tuple[dict[str, pd.DataFrame], dict, Summary]:
+    """Everything the build derives, in memory; raises :class:`ValidationError` on any bad row."""
+    tables = {t: _frame(rows[t], t) for t in S.RAW_TABLES}
+    places, problems, warnings = resolve_places(tables["places"], f"{rel_dir}/places.csv")
+    if problems:
+        raise ValidationError(problems)
+    networks = tables["networks"]
+    events_out = derive_events(tables["events"].drop(columns="src_row"), places, networks.drop(columns="src_row"))
+    places_out = derive_places(events_out, places)
+    mapped = events_out[events_out["network_id"] != ""].groupby("network_id")["place_id"].nunique()
+    networks_out = networks.drop(columns="src_row").sort_values("network_id").reset_index(drop=True)
+    networks_out["places_mapped"] = [int(mapped.get(n, 0)) for n in networks_out["network_id"]]
+    as_of = max(events_out["accessed"]) if len(events_out) else ""
+    version = _digest(raw_dir)
+    out = {
+        "events": events_out,
+        "places": places_out,
+        "networks": networks_out,
+        "network_counts": tables["network_counts"].drop(columns="src_row").sort_values(["network_id", "year", "count"]).reset_index(drop=True),
+        "milestones": tables["milestones"].drop(columns="src_row").sort_values(["year", "date", "milestone_id"]).reset_index(drop=True),
+        "themes": tables["themes"].drop(columns="src_row").reset_index(drop=True),
+    }
+    summary = Summary(
+        places=len(places_out), events=len(events_out), networks=len(networks_out),
+        networks_used=int((networks_out["places_mapped"] > 0).sum()),
+        countries=places_out["country_iso3"].nunique(),
+        regions={r: int(n) for r, n in places_out["region"].value_counts().sort_index().items()},
+        conflicts=events_out.loc[events_out["conflict_group"] != "", "conflict_group"].nunique(),
+        sources=events_out["source_url"].nunique(), milestones=len(out["milestones"]),
+        warnings=sorted(warnings),
+    )
+    return out, datapackage(events_out, version, as_of), summary
+
+
+def write_outputs(out: dict[str, pd.DataFrame], package: dict, out_dir: Path) -> None:
+    """Write every output to a temporary folder beside ``out_dir``, then move each into place."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=out_dir.parent))
+    try:
+        for name in ("events", "places", "networks", "network_counts", "milestones", "themes"):
+            (tmp / f"{name}.csv").write_bytes(_csv(out[name]))
+        _parquet(out["events"], tmp / "events.parquet")
+        _parquet(out["places"], tmp / "places.parquet")
+        (tmp / "places.geojson").write_text(places_geojson(out["places"]), encoding="utf-8")
+        (tmp / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        check_outputs(tmp)
+        for name in OUTPUT_FILES:
+            os.replace(tmp / name, out_dir / name)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def check_outputs(folder: Path) -> None:
+    """Sanity checks on written outputs before they replace the old ones."""
+    events = pd.read_csv(folder / "events.csv", dtype=str, keep_default_na=False)
+    if list(events.columns) != S.EVENTS_OUT_COLUMNS:
+        raise RuntimeError(f"events.csv columns {list(events.columns)} differ from the contract")
+    for col in ("place_id", "source_url", "accessed", "year", "lat", "lon", "region"):
+        if (events[col] == "").any():
+            raise RuntimeError(f"events.csv has empty {col} values")
+    geo = json.loads((folder / "places.geojson").read_text(encoding="utf-8"))
+    if len(geo["features"]) != len(pd.read_parquet(folder / "places.parquet")):
+        raise RuntimeError("places.geojson and places.parquet disagree")
+
+
+def build(raw_dir: Path, out_dir: Path, rel_dir: str | None = None, today: _dt.date | None = None) -> Summary:
+    """Validate ``raw_dir`` and write the processed dataset to ``out_dir``; all or nothing."""
+    rel_dir = rel_dir or _rel(raw_dir)
+    rows = validate_raw(raw_dir, rel_dir, today)
+    out, package, summary = render(rows, raw_dir, rel_dir)
+    write_outputs(out, package, out_dir)
+    summary.out_dir = out_dir
+    return summary
+
+
+def _rel(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+__all__ = ["build", "render", "write_outputs", "Summary", "OUTPUT_FILES", "citation", "__version__"]

