@@ -1,0 +1,17 @@
+"""hrcmap: the Streamlit entry. Lists every page and draws the shared chrome."""
+import streamlit as st
+
+st.set_page_config(page_title="hrcmap: human rights cities atlas", layout="wide")
+
+PAGES = [
+    st.Page("pages/map.py", title="Map", url_path="map", default=True),
+    st.Page("pages/timeline.py", title="Timeline", url_path="timeline"),
+    st.Page("pages/networks.py", title="Networks", url_path="networks"),
+    st.Page("pages/cities.py", title="Cities", url_path="cities"),
+    st.Page("pages/data.py", title="Data", url_path="data"),
+    st.Page("pages/about.py", title="About", url_path="about"),
+]
+
+page = st.navigation(PAGES)
+st.sidebar.caption("hrcmap: an open, sourced atlas of the human rights cities movement.")
+page.run()

@@ -1,0 +1,38 @@
+"""The only Streamlit caches: the dataset and the country outlines, read once per process.
+
+Both are read-only and shared by every session, so they use ``st.cache_resource`` (no copy per
+call). Keys are small: the folder and the files' modification times, so a rebuild is picked up.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import streamlit as st
+
+from .load import Dataset, load_dataset
+from .paths import COUNTRIES_GEOJSON, processed_dir
+
+
+def _stamp(folder: Path) -> tuple:
+    try:
+        return tuple(sorted((p.name, p.stat().st_mtime_ns) for p in folder.iterdir() if p.is_file()))
+    except OSError:
+        return ()
+
+
+@st.cache_resource(show_spinner=False)
+def _dataset(folder: str, stamp: tuple) -> Dataset:
+    return load_dataset(Path(folder))
+
+
+def dataset() -> Dataset:
+    """The processed dataset (raises :class:`hrcmap.load.DataUnavailable`)."""
+    folder = processed_dir()
+    return _dataset(str(folder), _stamp(folder))
+
+
+@st.cache_resource(show_spinner=False)
+def outlines_geojson(path: str = str(COUNTRIES_GEOJSON)) -> dict:
+    """Country outlines as a GeoJSON dict, for the offline basemap."""
+    return json.loads(Path(path).read_text(encoding="utf-8"))

@@ -1,0 +1,29 @@
+"""One colour-blind-safe palette (Okabe & Ito) for maps, charts and exports."""
+from __future__ import annotations
+
+OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
+
+REGION_COLORS = {
+    "Africa": "#E69F00",
+    "Asia": "#D55E00",
+    "Europe": "#0072B2",
+    "North America": "#009E73",
+    "South America": "#CC79A7",
+    "Oceania": "#56B4E9",
+}
+
+# The ring around a place says whether its commitments still stand; colour is never the only cue
+# (withdrawn places are also listed as such in tooltips and tables).
+STATUS_OUTLINE = {
+    "active": "#FFFFFF",
+    "aspirational": "#FFFFFF",
+    "unknown": "#FFFFFF",
+    "withdrawn": "#000000",
+    "repealed": "#000000",
+}
+
+
+def rgb(hex_colour: str) -> list[int]:
+    """'#RRGGBB' → [r, g, b] for deck.gl."""
+    h = hex_colour.lstrip("#")
+    return [int(h[i:i + 2], 16) for i in (0, 2, 4)]

@@ -1,0 +1,13 @@
+"""About: what a human rights city is, what hrcmap maps, and how."""
+import streamlit as st
+
+from hrcmap import views
+from hrcmap.ui import md_escape, require_dataset, source_footer
+
+data = require_dataset()
+st.title("About hrcmap")
+st.markdown(views.ABOUT)
+st.subheader("What is in this version")
+st.markdown(md_escape(views.overview_sentence(data.events, data.places)))
+st.dataframe(views.coverage_by_region(data.places), width="stretch", hide_index=True)
+source_footer(data)

@@ -1,0 +1,85 @@
+"""AppTest: every page renders the fixture dataset; bad states give a plain message."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from hrcmap.maps import PLACE_COLUMNS
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ["map", "timeline", "networks", "cities", "data", "about"]
+
+
+def run_page(page: str, folder: Path, monkeypatch, **params) -> AppTest:
+    monkeypatch.setenv("HRCMAP_PROCESSED", str(folder))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.switch_page(f"pages/{page}.py")
+    return at.run()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_with_sources_footer(page, built, monkeypatch):
+    at = run_page(page, built, monkeypatch)
+    assert not at.exception, at.exception
+    assert at.title[0].value
+    footer = at.main.caption[-1].value.replace("\\", "")
+    assert "Sources: 11 pages" in footer and "Licence CC BY 4" in footer
+
+
+def test_map_ships_only_drawn_columns_without_external_basemap(built, monkeypatch):
+    at = run_page("map", built, monkeypatch)
+    spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    layers = {layer["id"]: layer for layer in spec["layers"]}
+    assert set(layers) == {"countries", "places"}
+    rows = layers["places"]["data"]
+    assert len(rows) == 8 and set(rows[0]) == set(PLACE_COLUMNS)
+    # no tile server, style or token: nothing in the spec points outside the app
+    assert "://" not in at.get("deck_gl_json_chart")[0].proto.json
+    assert not at.get("deck_gl_json_chart")[0].proto.mapbox_token
+    tooltip = json.loads(at.get("deck_gl_json_chart")[0].proto.tooltip)
+    assert "html" not in tooltip and "{name}" in tooltip["text"]
+    assert "8 places in 7 countries made 11 recorded commitments between 1997 and 2019." in at.markdown[0].value.replace("\\", "")
+
+
+def test_city_profile_from_query_param(built, monkeypatch):
+    at = run_page("cities", built, monkeypatch, city="graz-aut")
+    assert at.header[0].value == "Graz, Austria"
+    table = at.dataframe[0].value
+    assert list(table["Year"]) == [2001, 2006] and "https://example.org/graz" in set(table["Source"])
+
+
+def test_unknown_city_gives_notice_not_error(built, monkeypatch):
+    at = run_page("cities", built, monkeypatch, city="<script>atlantis")
+    assert not at.exception
+    assert "No such place" in at.warning[0].value and "<script>" not in at.warning[0].value.replace("\\<", "")
+
+
+def test_missing_dataset_gives_a_plain_message(tmp_path, monkeypatch):
+    at = run_page("map", tmp_path / "nothing", monkeypatch)
+    assert not at.exception
+    assert "make data" in at.error[0].value
+
+
+def test_corrupt_dataset_gives_a_plain_message(built, tmp_path, monkeypatch):
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    for p in built.iterdir():
+        (broken / p.name).write_bytes(p.read_bytes())
+    (broken / "events.parquet").write_bytes(b"not parquet")
+    at = run_page("timeline", broken, monkeypatch)
+    assert not at.exception
+    assert "could not be read" in at.error[0].value and "make data" in at.error[0].value
+
+
+def test_data_page_download_has_citation(built, monkeypatch):
+    at = run_page("data", built, monkeypatch)
+    names = [b.proto.label for b in at.get("download_button")]
+    assert names == ["Download all events (CSV)"]
+    dictionary = at.dataframe[1].value
+    from hrcmap.schema import EVENTS_OUT_COLUMNS
+    assert list(dictionary["Column"]) == EVENTS_OUT_COLUMNS
