@@ -1,0 +1,29 @@
+"""The bundled dataset: in sync with data/raw, and meeting the atlas's coverage bar."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from hrcmap.build import build
+from hrcmap.paths import DATA
+from hrcmap.schema import REGIONS
+
+
+def test_processed_data_is_a_fresh_build_of_raw(tmp_path: Path):
+    build(DATA / "raw", tmp_path, rel_dir="data/raw")
+    committed = DATA / "processed"
+    for p in sorted(tmp_path.iterdir()):
+        assert p.read_bytes() == (committed / p.name).read_bytes(), f"{p.name} is stale: run `make data` and commit"
+
+
+def test_every_event_has_a_source_and_access_date():
+    events = pd.read_csv(DATA / "processed" / "events.csv", dtype=str, keep_default_na=False)
+    assert events["source_url"].str.match(r"https?://").all()
+    assert (events["accessed"] != "").all()
+
+
+def test_places_on_every_inhabited_continent():
+    places = pd.read_csv(DATA / "processed" / "places.csv", dtype=str, keep_default_na=False)
+    assert set(places["region"]) == set(REGIONS)
+    assert places["place_id"].is_unique
