@@ -25,6 +25,17 @@ COUNT_UNITS = ("cities", "municipalities", "members", "local governments")
 COUNT_QUALIFIERS = ("exact", "about", "more_than")
 REGIONS = ("Africa", "Asia", "Europe", "North America", "South America", "Oceania")
 
+# Network families: how the map colours places (eight groups fit one colour-blind-safe palette).
+FAMILIES = {
+    "coalitions": "Coalitions against racism",
+    "charters": "Charters and UCLG",
+    "hrc-networks": "Human rights city networks",
+    "national-frameworks": "National ordinances and awards",
+    "equality": "Gender and LGBTIQ+ equality",
+    "refuge": "Refuge for defenders and writers",
+    "local": "Local act, no network",
+}
+
 FIRST_YEAR = 1948  # the Universal Declaration of Human Rights
 
 ID_PATTERN = "[a-z0-9]+(-[a-z0-9]+)*"
@@ -62,6 +73,7 @@ RAW_SCHEMAS: dict[str, dict] = {
             _f("name", "string", "Full name.", required=True),
             _f("short_name", "string", "Short name used in charts and legends.", required=True),
             _f("kind", "string", "network, charter, programme, legal framework, campaign or forum.", required=True, enum=list(NETWORK_KINDS)),
+            _f("family", "string", "Group used to colour the map: " + ", ".join(k for k in FAMILIES if k != "local") + ".", required=True, enum=[k for k in FAMILIES if k != "local"]),
             _f("founded_year", "integer", "Year the network was founded or the charter adopted (empty where no source gives it).", minimum=FIRST_YEAR),
             _f("founded_place", "string", "Where it was founded or adopted."),
             _f("scope", "string", "global, regional or national.", required=True, enum=list(SCOPES)),
