@@ -36,3 +36,26 @@ def dataset() -> Dataset:
 def outlines_geojson(path: str = str(COUNTRIES_GEOJSON)) -> dict:
     """Country outlines as a GeoJSON dict, for the offline basemap."""
     return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _facets_and_options(folder: str, stamp: tuple):
+    from .state import Options
+    from .views import facets
+
+    d = _dataset(folder, stamp)
+    return facets(d.events, d.networks, d.themes), Options.from_data(d.events, d.networks, d.themes)
+
+
+def facets_and_options():
+    """Filter labels with counts, and the values each URL key may take; computed once per dataset."""
+    folder = processed_dir()
+    return _facets_and_options(str(folder), _stamp(folder))
+
+
+@st.cache_resource(show_spinner=False)
+def outline_xy(path: str = str(COUNTRIES_GEOJSON)):
+    """Country outlines as plotly line coordinates, for the offline growth animation."""
+    from .charts import outline_xy as build
+
+    return build(outlines_geojson(path))

@@ -1,59 +1,84 @@
 """pydeck map builders: data in, ``pdk.Deck`` out. No basemap tiles: outlines come from data/reference."""
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 import pydeck as pdk
 
-from .palette import REGION_COLORS, STATUS_OUTLINE, rgb
+from .palette import FAMILY_COLORS, STATUS_OUTLINE, rgb, year_colour
 
-# What each layer ships to the browser; nothing else leaves the server.
+# What the places layer ships to the browser; nothing else about a place leaves the server.
 PLACE_COLUMNS = ["lon", "lat", "r", "fill", "line", "name", "country_name", "networks", "first_year"]
 TOOLTIP = {"text": "{name}\n{country_name}\nFirst commitment: {first_year}\nNetworks: {networks}"}
+WORLD = pdk.ViewState(latitude=20, longitude=10, zoom=0.6)
 
 
-def place_layer_data(places: pd.DataFrame) -> pd.DataFrame:
+def place_layer_data(places: pd.DataFrame, colour: str = "family", network_names: dict[str, str] | None = None) -> pd.DataFrame:
     """Project places to the columns the scatter layer draws; coordinates rounded to ~100 m."""
+    names = network_names or {}
+    lo = int(places["first_year"].min()) if len(places) else 0
+    hi = int(places["first_year"].max()) if len(places) else 0
+    if colour == "year":
+        fill = [year_colour(y, lo, hi) for y in places["first_year"]]
+    else:
+        fill = [rgb(FAMILY_COLORS.get(f, "#999999")) for f in places.get("family", pd.Series("local", index=places.index))]
     df = pd.DataFrame({
         "lon": places["lon"].astype(float).round(3),
         "lat": places["lat"].astype(float).round(3),
         "r": (3 + places["n_events"].astype(int).clip(upper=6)).astype(int),
-        "fill": [rgb(REGION_COLORS.get(r, "#999999")) for r in places["region"]],
-        "line": [rgb(STATUS_OUTLINE.get(s, "#000000")) for s in places["status"]],
+        "fill": fill,
+        "line": [rgb(STATUS_OUTLINE.get(s, "#FFFFFF")) for s in places["status"]],
         "name": places["name"].astype(str),
         "country_name": places["country_name"].astype(str),
-        "networks": [n.replace(";", ", ") or "local act only" for n in places["networks"]],
+        "networks": [", ".join(names.get(n, n) for n in ns.split(";")) if ns else "local act only" for ns in places["networks"]],
         "first_year": places["first_year"].astype(int),
     })
-    return df[PLACE_COLUMNS]
+    return df[PLACE_COLUMNS].reset_index(drop=True)
 
 
-def view_for(places: pd.DataFrame) -> pdk.ViewState:
-    """A view that shows the whole world, or the places when they are few and close."""
-    if places.empty:
-        return pdk.ViewState(latitude=20, longitude=10, zoom=0.6)
-    lat, lon = places["lat"].astype(float), places["lon"].astype(float)
-    span = max(lat.max() - lat.min(), (lon.max() - lon.min()) / 2, 0.5)
-    zoom = 0.6 if span > 60 else max(0.6, min(8.0, 7.5 - 1.45 * math.log2(span)))
-    return pdk.ViewState(latitude=float(lat.mean()), longitude=float(lon.mean()), zoom=zoom)
+def country_counts_geojson(outlines: dict, counts: dict[str, int]) -> dict:
+    """Only the countries with places, each filled by how many (a light-to-dark blue scale)."""
+    top = max(counts.values(), default=1)
+    features = []
+    for f in outlines["features"]:
+        iso = f["properties"].get("iso_a3")
+        n = counts.get(iso, 0)
+        if n:
+            shade = 0.15 + 0.85 * (n / top) ** 0.5
+            colour = [int(240 - 200 * shade), int(245 - 130 * shade), int(255 - 80 * shade), 200]
+            features.append({"type": "Feature", "geometry": f["geometry"], "properties": {"fill": colour}})
+    return {"type": "FeatureCollection", "features": features}
 
 
-def build_map(places: pd.DataFrame, outlines: dict, view: pdk.ViewState | None = None) -> pdk.Deck:
-    """The atlas map: country outlines and one circle per place."""
-    base = pdk.Layer(
+def build_map(places: pd.DataFrame, outlines: dict, colour: str = "family", country_counts: dict[str, int] | None = None,
+              network_names: dict[str, str] | None = None, view: pdk.ViewState | None = None) -> pdk.Deck:
+    """The atlas map: country outlines, optionally places-per-country shading, and one circle per place."""
+    layers = [pdk.Layer(
         "GeoJsonLayer", outlines, id="countries",
         stroked=True, filled=True, get_fill_color=[236, 236, 230], get_line_color=[160, 160, 160],
         line_width_min_pixels=0.5, pickable=False,
-    )
-    points = pdk.Layer(
-        "ScatterplotLayer", place_layer_data(places), id="places",
+    )]
+    if country_counts:
+        layers.append(pdk.Layer(
+            "GeoJsonLayer", country_counts_geojson(outlines, country_counts), id="country-counts",
+            stroked=False, filled=True, get_fill_color="properties.fill", pickable=False,
+        ))
+    layers.append(pdk.Layer(
+        "ScatterplotLayer", place_layer_data(places, colour, network_names), id="places",
         get_position=["lon", "lat"], get_radius="r", radius_units="pixels",
         get_fill_color="fill", get_line_color="line", stroked=True, line_width_min_pixels=1.5,
         pickable=True, auto_highlight=True,
-    )
+    ))
     return pdk.Deck(
-        layers=[base, points], initial_view_state=view or view_for(places),
+        layers=layers, initial_view_state=view or WORLD,
         map_provider=None, tooltip=TOOLTIP,
         views=[pdk.View(type="MapView", controller=True)],
     )
+
+
+def selected_index(selection: object) -> int | None:
+    """The row index of the place picked on the map, from st.pydeck_chart's selection state."""
+    try:
+        indices = selection["selection"]["indices"].get("places") or []  # type: ignore[index]
+    except (KeyError, TypeError, AttributeError):
+        return None
+    return int(indices[0]) if indices else None

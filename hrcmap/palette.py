@@ -12,6 +12,16 @@ REGION_COLORS = {
     "Oceania": "#56B4E9",
 }
 
+FAMILY_COLORS = {
+    "coalitions": "#0072B2",
+    "charters": "#56B4E9",
+    "hrc-networks": "#D55E00",
+    "national-frameworks": "#E69F00",
+    "equality": "#CC79A7",
+    "refuge": "#009E73",
+    "local": "#7F7F7F",
+}
+
 # The ring around a place says whether its commitments still stand; colour is never the only cue
 # (withdrawn places are also listed as such in tooltips and tables).
 STATUS_OUTLINE = {
@@ -22,8 +32,21 @@ STATUS_OUTLINE = {
     "repealed": "#000000",
 }
 
+# cividis end points: readable for every common colour-vision deficiency
+_EARLY, _LATE = (0, 32, 77), (253, 231, 55)
+
 
 def rgb(hex_colour: str) -> list[int]:
     """'#RRGGBB' → [r, g, b] for deck.gl."""
     h = hex_colour.lstrip("#")
     return [int(h[i:i + 2], 16) for i in (0, 2, 4)]
+
+
+def year_colour(year: int, lo: int, hi: int) -> list[int]:
+    """Early years dark blue, recent years yellow."""
+    t = 0.0 if hi <= lo else (int(year) - lo) / (hi - lo)
+    return [round(a + (b - a) * t) for a, b in zip(_EARLY, _LATE)]
+
+
+def hex_of(colour: list[int]) -> str:
+    return "#" + "".join(f"{c:02X}" for c in colour[:3])

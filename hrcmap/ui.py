@@ -66,3 +66,107 @@ def footer_text(data: Dataset, events: pd.DataFrame) -> str:
 def source_footer(data: Dataset, events: pd.DataFrame | None = None) -> None:
     st.divider()
     st.caption(md_escape(footer_text(data, data.events if events is None else events)))
+
+
+# ---- the view state, bound to sidebar widgets and mirrored in the URL ----------------------------
+
+_LAST_QUERY = "_hrc_last_query"
+_SHADOW = "_hrc_state"
+_LIST_WIDGETS = {k: f"f_{k}" for k in ("region", "subregion", "country", "network", "theme", "type", "status")}
+
+
+def _widget_values(state, years: tuple[int, int]) -> dict[str, object]:
+    values: dict[str, object] = {w: list(getattr(state, k)) for k, w in _LIST_WIDGETS.items()}
+    values["f_years"] = (state.year_from or years[0], state.year_to or years[1])
+    values["f_q"] = state.q
+    values["f_colour"] = state.colour
+    values["f_split"] = state.split
+    values["f_city"] = state.city
+    values["f_year"] = state.year or years[1]
+    return values
+
+
+def load_state() -> tuple[object, object]:
+    """Read the URL; seed the widgets when the URL is new to this session. Returns (facets, options)."""
+    from .state import ViewState, from_query, to_query
+
+    facets, options = cache.facets_and_options()
+    incoming = from_query(st.query_params, options)
+    last = st.session_state.get(_LAST_QUERY)
+    changed_outside = bool(st.query_params) and to_query(incoming) != last
+    if last is None or changed_outside:
+        for key, value in _widget_values(incoming, options.years).items():
+            st.session_state[key] = value
+        st.session_state[_SHADOW] = incoming
+    else:
+        # keys of widgets the previous page did not draw were dropped by Streamlit: restore them
+        shadow = st.session_state.get(_SHADOW, ViewState())
+        for key, value in _widget_values(shadow, options.years).items():
+            st.session_state.setdefault(key, value)
+    for notice in incoming.notices:
+        st.info(notice, icon=None)
+    return facets, options
+
+
+def sidebar_filters(facets, options):
+    """The shared filters; returns the ViewState they describe (page-level choices from the shadow)."""
+    from .state import ViewState
+
+    sb = st.sidebar
+    sb.header("Filters")
+    sb.text_input("Find a place", key="f_q", placeholder="Name or country", max_chars=80)
+    sb.multiselect("Continent", options.region, key="f_region", format_func=lambda v: facets.label("region", v))
+    regions = set(st.session_state.get("f_region") or [])
+    subregions = options.subregion
+    if regions:
+        # only subregions of the chosen continents, but keep any already chosen
+        sub_of = facets.labels.get("subregion_region", {})
+        subregions = tuple(s for s in options.subregion if sub_of.get(s) in regions or s in (st.session_state.get("f_subregion") or []))
+    sb.multiselect("Subregion", subregions, key="f_subregion", format_func=lambda v: facets.label("subregion", v))
+    sb.multiselect("Country", options.country, key="f_country", format_func=lambda v: facets.label("country", v))
+    sb.multiselect("Network", options.network, key="f_network", format_func=lambda v: facets.label("network", v))
+    sb.multiselect("Theme", options.theme, key="f_theme", format_func=lambda v: facets.label("theme", v))
+    sb.multiselect("Commitment type", options.type, key="f_type", format_func=lambda v: facets.label("type", v))
+    sb.multiselect("Status after the event", options.status, key="f_status", format_func=lambda v: facets.label("status", v))
+    lo, hi = options.years
+    sb.slider("Years", min_value=lo, max_value=hi, key="f_years")
+    if sb.button("Reset filters", width="stretch"):
+        for key in (*_LIST_WIDGETS.values(), "f_q"):
+            st.session_state[key] = [] if key != "f_q" else ""
+        st.session_state["f_years"] = (lo, hi)
+        st.rerun()
+    y0, y1 = st.session_state.get("f_years", (lo, hi))
+    shadow = st.session_state.get(_SHADOW, ViewState())
+    return ViewState(
+        **{k: tuple(st.session_state.get(w) or ()) for k, w in _LIST_WIDGETS.items()},
+        year_from=None if y0 == lo else int(y0), year_to=None if y1 == hi else int(y1),
+        q=(st.session_state.get("f_q") or "").strip()[:80],
+        city=shadow.city, year=shadow.year, colour=shadow.colour, split=shadow.split,
+    )
+
+
+def save_state(state) -> None:
+    """Write the state to the URL (canonical, defaults omitted) and remember it for the next page."""
+    from .state import to_query
+
+    query = to_query(state)
+    if query != st.query_params.to_dict():
+        st.query_params.from_dict(query)
+    st.session_state[_LAST_QUERY] = query
+    st.session_state[_SHADOW] = state
+
+
+def explore_state(data: Dataset):
+    """Everything an exploring page needs to start: (state, facets, options)."""
+    facets, options = load_state()
+    return sidebar_filters(facets, options), facets, options
+
+
+def chart_block(fig, table: pd.DataFrame, sentence: str, events: pd.DataFrame, key: str, config: dict | None = None) -> None:
+    """A chart with its text alternative (a sentence and the plotted numbers) and its sources line."""
+    st.markdown(md_escape(sentence))
+    st.plotly_chart(fig, width="stretch", key=key, config=config or {"displaylogo": False})
+    with st.expander("The numbers behind this chart"):
+        st.dataframe(table, width="stretch")
+    top = ", ".join(h for h, _ in source_domains(events["source_url"], most=4))
+    st.caption(md_escape(f"Sources: {events['source_url'].nunique()} pages ({top}); each is linked on the Data page."))

@@ -1,18 +1,42 @@
-"""Timeline: how the movement grew, year by year."""
+"""Timeline: how the movement grew, year by year, under the shared filters."""
 import streamlit as st
 
-from hrcmap import charts, views
-from hrcmap.ui import md_escape, require_dataset, source_footer
+from hrcmap import cache, charts, filters, views
+from hrcmap.ui import chart_block, explore_state, md_escape, require_dataset, save_state, source_footer
 
 data = require_dataset()
+state, facets, options = explore_state(data)
+events = filters.filter_events(data.events, state)
+places = filters.places_view(data.places, events, data.networks)
+
 st.title("The movement over time")
-st.markdown(md_escape(views.overview_sentence(data.events, data.places)))
-growth = charts.cumulative_places(data.places, by="region")
-st.plotly_chart(charts.cumulative_figure(growth, data.milestones, "Places with a first commitment, cumulative, by continent"), width="stretch")
-with st.expander("The numbers behind this chart"):
-    st.dataframe(growth, width="stretch")
-bars = charts.per_year(data.events, by="event_type")
-st.plotly_chart(charts.per_year_figure(bars, "Commitments per year, by type"), width="stretch")
-with st.expander("The numbers behind this chart"):
-    st.dataframe(bars, width="stretch")
-source_footer(data)
+st.markdown(md_escape(filters.describe(events, state, facets.labels)))
+split = st.segmented_control("Split the growth by", ["region", "family"], key="f_split",
+                             format_func={"region": "Continent", "family": "Network family"}.get)
+state = state.with_(split=split or "region")
+
+grouped, colours = views.growth_groups(places, state.split)
+growth = charts.cumulative_places(grouped, by="group")
+chart_block(charts.cumulative_figure(growth, data.milestones, "Places by year of first commitment, cumulative", colours),
+            growth, views.growth_sentence(growth), events, key="growth")
+
+bars = charts.per_year(events, by="event_type")
+chart_block(charts.per_year_figure(bars, "New commitments per year, by type"), bars,
+            views.per_year_sentence(bars), events, key="per-year")
+
+st.subheader("The growth of the movement, year by year")
+lo, hi = options.years
+as_of = st.select_slider("As of year (arrow keys move it)", options=list(range(lo, hi + 1)), key="f_year")
+state = state.with_(year=None if as_of == hi else int(as_of))
+growth_fig = charts.growth_figure(places, cache.outline_xy(), as_of=as_of)
+chart_block(growth_fig, views.as_of_table(places, as_of), views.as_of_sentence(places, as_of), events, key="growth-map")
+
+st.subheader("What we map, against what each network reports")
+choices = views.coverage_options(data.networks, data.network_counts)
+network = st.selectbox("Network", list(choices), format_func=choices.get, key="ui_coverage")
+if network:
+    cov = charts.coverage_table(network, data.events, data.network_counts)
+    chart_block(charts.coverage_figure(cov, choices[network]), cov, views.coverage_sentence(cov, choices[network]),
+                data.events[data.events["network_id"] == network], key="coverage")
+save_state(state)
+source_footer(data, events)

@@ -43,7 +43,7 @@ def test_map_ships_only_drawn_columns_without_external_basemap(built, monkeypatc
     assert not at.get("deck_gl_json_chart")[0].proto.mapbox_token
     tooltip = json.loads(at.get("deck_gl_json_chart")[0].proto.tooltip)
     assert "html" not in tooltip and "{name}" in tooltip["text"]
-    assert "8 places in 7 countries made 11 recorded commitments between 1997 and 2019." in at.markdown[0].value.replace("\\", "")
+    assert "8 places in 7 countries made 11 commitments between 1997 and 2019." in at.markdown[0].value.replace("\\", "")
 
 
 def test_city_profile_from_query_param(built, monkeypatch):
@@ -79,7 +79,52 @@ def test_corrupt_dataset_gives_a_plain_message(built, tmp_path, monkeypatch):
 def test_data_page_download_has_citation(built, monkeypatch):
     at = run_page("data", built, monkeypatch)
     names = [b.proto.label for b in at.get("download_button")]
-    assert names == ["Download all events (CSV)"]
+    assert names == ["Download these events (CSV)", "Download all events (CSV)"]
     dictionary = at.dataframe[1].value
     from hrcmap.schema import EVENTS_OUT_COLUMNS
     assert list(dictionary["Column"]) == EVENTS_OUT_COLUMNS
+
+
+def test_query_params_restore_filters_and_sentence(built, monkeypatch):
+    at = run_page("map", built, monkeypatch, region="Europe", colour="year")
+    assert not at.exception
+    assert at.multiselect(key="f_region").value == ["Europe"]
+    assert at.segmented_control(key="f_colour").value == "year"
+    assert at.markdown[0].value.replace("\\", "").startswith("3 places in 2 countries in Europe made 4 commitments")
+
+
+def test_changing_a_filter_updates_the_url(built, monkeypatch):
+    at = run_page("map", built, monkeypatch)
+    at.multiselect(key="f_network").select("fx-coalition").run()
+    assert at.query_params["network"] == "fx-coalition"
+    assert "in Fixture Coalition" in at.markdown[0].value.replace("\\", "")
+    at.slider(key="f_years").set_value((2005, 2015)).run()
+    assert (at.query_params["from"], at.query_params["to"]) == ("2005", "2015")
+
+
+def test_hostile_params_give_a_notice_and_a_clean_url(built, monkeypatch):
+    at = run_page("map", built, monkeypatch, region="Atlantis", to="1800", junk="<img src=x onerror=alert(1)>" * 300)
+    assert not at.exception
+    notices = " ".join(i.value for i in at.info)
+    assert "No region called “Atlantis”" in notices and "1800 is outside" in notices
+    assert dict(at.query_params) == {}
+
+
+def test_picking_a_city_param_shows_its_commitments_beside_the_map(built, monkeypatch):
+    at = run_page("map", built, monkeypatch, city="graz-aut")
+    assert at.subheader[0].value == "Graz, Austria"
+    assert any("example.org/graz" in m.value for m in at.markdown)
+    assert at.query_params["city"] == "graz-aut"
+
+
+def test_timeline_animation_has_frames_and_milestones(built, monkeypatch):
+    at = run_page("timeline", built, monkeypatch, year="2005")
+    assert not at.exception
+    charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    growth = next(c for c in charts if c.get("frames"))
+    assert len(growth["frames"]) == 21
+    assert growth["layout"]["sliders"][0]["active"] == 2005 - 1997
+    cumulative = charts[0]
+    assert any(t.get("name") == "Milestones" for t in cumulative["data"])
+    assert at.select_slider(key="f_year").value == 2005
+    assert at.query_params["year"] == "2005"

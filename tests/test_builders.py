@@ -1,0 +1,95 @@
+"""Pure builders: the Deck and Figures the pages draw, inspected as objects."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from hrcmap import charts, maps, views
+from hrcmap.filters import filter_events, places_view
+from hrcmap.load import load_dataset
+from hrcmap.paths import COUNTRIES_GEOJSON
+from hrcmap.state import ViewState
+
+
+@pytest.fixture(scope="module")
+def data(built):
+    return load_dataset(built)
+
+
+@pytest.fixture(scope="module")
+def outlines():
+    return json.loads(COUNTRIES_GEOJSON.read_text())
+
+
+@pytest.fixture(scope="module")
+def places(data):
+    return places_view(data.places, data.events, data.networks)
+
+
+def test_deck_layers_have_fixed_ids_and_no_basemap(places, outlines):
+    deck = maps.build_map(places, outlines)
+    spec = json.loads(deck.to_json())
+    assert [layer["id"] for layer in spec["layers"]] == ["countries", "places"]
+    assert deck.map_provider is None
+    assert set(spec["layers"][1]["data"][0]) == set(maps.PLACE_COLUMNS)
+
+
+def test_country_layer_only_when_asked(places, outlines):
+    deck = maps.build_map(places, outlines, country_counts=views.country_counts(places))
+    layer = json.loads(deck.to_json())["layers"][1]
+    assert layer["id"] == "country-counts"
+    assert len(layer["data"]["features"]) == 7  # one per country with places; Austria once for its two places
+
+
+def test_colour_by_year_runs_from_dark_to_light(places):
+    df = maps.place_layer_data(places, colour="year")
+    first = df.sort_values("first_year").iloc[0]["fill"]
+    last = df.sort_values("first_year").iloc[-1]["fill"]
+    assert sum(first) < sum(last)
+
+
+def test_withdrawn_place_has_a_black_ring(places):
+    df = maps.place_layer_data(places).set_index("name")
+    assert df.at["Wonosobo", "line"] == [0, 0, 0] and df.at["Graz", "line"] == [255, 255, 255]
+
+
+def test_payload_per_place_is_small(places):
+    rows = json.loads(maps.place_layer_data(places).to_json(orient="records"))
+    per_place = len(json.dumps(rows, separators=(",", ":"))) / len(rows)
+    assert per_place < 200  # the columns drawn and the tooltip text, nothing more
+
+
+def test_selected_index_reads_streamlit_selection():
+    assert maps.selected_index({"selection": {"indices": {"places": [3]}, "objects": {}}}) == 3
+    assert maps.selected_index({"selection": {"indices": {}, "objects": {}}}) is None
+    assert maps.selected_index(None) is None
+
+
+def test_growth_figure_has_a_frame_per_year(places, outlines):
+    fig = charts.growth_figure(places, charts.outline_xy(outlines))
+    years = [int(f.name) for f in fig.frames]
+    assert years == list(range(1997, 2018))  # to the last first commitment (2019 is a withdrawal)
+    frame_2005 = next(f for f in fig.frames if f.name == "2005")
+    shown = sum(len(t.x) for t in frame_2005.data)
+    assert shown == int((places["first_year"] <= 2005).sum()) == 3
+    assert "As of 2005: 3 places" in frame_2005.layout.title.text
+
+
+def test_cumulative_figure_carries_milestones_with_sources(data, places):
+    table = charts.cumulative_places(places, by="region")
+    fig = charts.cumulative_figure(table, data.milestones)
+    milestones = next(t for t in fig.data if t.name == "Milestones")
+    assert list(milestones.x) == [1997]  # the 1948 milestone is outside the plotted years
+    assert milestones.customdata[0][1] == "https://example.org/rosario"
+
+
+def test_coverage_table_sets_mapped_beside_reported(data):
+    table = charts.coverage_table("fx-coalition", data.events, data.network_counts).set_index("year")
+    assert table.at[2009, "reported"] == 97 and table.at[2009, "mapped"] == 1
+    assert table.at[2019, "reported"] == 140 and table.at[2019, "mapped"] == 2
+
+
+def test_filtered_places_only(data):
+    ev = filter_events(data.events, ViewState(region=("Asia",)))
+    assert set(places_view(data.places, ev, data.networks)["place_id"]) == {"gwangju-kor", "wonosobo-idn"}

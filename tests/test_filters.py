@@ -1,0 +1,55 @@
+"""Filtering and the sentence that describes what is shown."""
+from __future__ import annotations
+
+import pytest
+
+from hrcmap.filters import describe, filter_events, places_view
+from hrcmap.load import load_dataset
+from hrcmap.state import ViewState
+
+
+@pytest.fixture(scope="module")
+def data(built):
+    return load_dataset(built)
+
+
+def test_no_filter_keeps_everything(data):
+    assert len(filter_events(data.events, ViewState())) == 11
+
+
+def test_filters_combine(data):
+    ev = filter_events(data.events, ViewState(region=("Europe",), year_from=2005))
+    assert set(ev["event_id"]) == {"graz-aut-2006-joined", "vienna-aut-2014-declared", "york-gbr-2017-declared"}
+
+
+def test_theme_includes_network_themes(data):
+    ev = filter_events(data.events, ViewState(theme=("anti-racism",)))
+    assert set(ev["place_id"]) == {"graz-aut", "wonosobo-idn"}
+
+
+def test_search_ignores_case_and_accents(data):
+    assert set(filter_events(data.events, ViewState(q="GRÁZ"))["place_id"]) == {"graz-aut"}
+
+
+def test_places_view_recomputes_aggregates_on_filtered_events(data):
+    ev = filter_events(data.events, ViewState(network=("fx-coalition",)))
+    pv = places_view(data.places, ev, data.networks).set_index("place_id")
+    assert pv.at["graz-aut", "first_year"] == 2006 and pv.at["graz-aut", "n_events"] == 1
+    assert pv.at["graz-aut", "family"] == "coalitions"
+    assert places_view(data.places, data.events, data.networks).set_index("place_id").at["graz-aut", "family"] == "local"
+
+
+def test_sentence_for_a_filtered_view(data):
+    state = ViewState(theme=("anti-racism",), year_from=2004, year_to=2015)
+    ev = filter_events(data.events, state)
+    labels = {"theme": dict(zip(data.themes["theme_id"], data.themes["label"]))}
+    assert describe(ev, state, labels) == (
+        "2 places in 2 countries made 2 commitments on anti-racism and non-discrimination between 2004 and 2015."
+    )
+
+
+def test_sentence_for_one_country_and_nothing(data):
+    state = ViewState(country=("AUT",), type=("declared",))
+    ev = filter_events(data.events, state)
+    assert describe(ev, state, {"country": {"AUT": "Austria"}}) == "2 places in Austria made 2 declared commitments between 2001 and 2014."
+    assert describe(ev.iloc[0:0], state, {}) == "No recorded commitments match these filters."

@@ -1,0 +1,74 @@
+"""The URL contract: parse, validate, drop with a notice, write back canonically."""
+from __future__ import annotations
+
+import pytest
+
+from hrcmap.load import load_dataset
+from hrcmap.state import Options, ViewState, from_query, to_query
+
+
+@pytest.fixture(scope="module")
+def options(built) -> Options:
+    d = load_dataset(built)
+    return Options.from_data(d.events, d.networks, d.themes)
+
+
+class Multi(dict):
+    """Query params with repeated keys, like st.query_params."""
+
+    def get_all(self, key):
+        v = self.get(key, [])
+        return v if isinstance(v, list) else [v]
+
+
+def test_defaults_are_not_written(options):
+    assert to_query(ViewState()) == {}
+    assert from_query({}, options) == ViewState()
+
+
+def test_round_trip(options):
+    params = {"region": "Europe,Asia", "network": "fx-coalition", "from": "2001", "to": "2014", "city": "graz-aut", "q": "gr", "colour": "year"}
+    state = from_query(params, options)
+    assert not state.notices
+    assert state.region == ("Asia", "Europe")  # canonical order follows the data's options
+    assert to_query(state) == {**params, "region": "Asia,Europe"}
+    assert from_query(to_query(state), options) == state
+
+
+def test_repeated_and_comma_separated_keys_are_both_read(options):
+    state = from_query(Multi(region=["Europe", "Asia,Africa"]), options)
+    assert state.region == ("Africa", "Asia", "Europe")
+
+
+def test_case_is_forgiven(options):
+    assert from_query({"region": "europe"}, options).region == ("Europe",)
+
+
+@pytest.mark.parametrize("params,fragment", [
+    ({"region": "Atlantis"}, "No region called “Atlantis”"),
+    ({"from": "abc"}, "“abc” is not a year"),
+    ({"to": "1800"}, "1800 is outside the years in the data (1997–2019)"),
+    ({"city": "nowhere"}, "No place with the id “nowhere”"),
+    ({"colour": "rainbow"}, "“rainbow” is not a choice for colour"),
+    ({"utm_source": "x"}, "does not use the link parameter “utm_source”"),
+])
+def test_bad_values_are_dropped_with_a_notice(options, params, fragment):
+    state = from_query(params, options)
+    assert any(fragment in n for n in state.notices), state.notices
+    assert to_query(state) == {}
+
+
+def test_reversed_years_are_swapped(options):
+    state = from_query({"from": "2014", "to": "2001"}, options)
+    assert (state.year_from, state.year_to) == (2001, 2014) and "swapped" in state.notices[0]
+
+
+def test_huge_junk_is_bounded(options):
+    junk = "<script>alert(1)</script>" * 400  # 10 kB
+    state = from_query({"region": junk, "q": junk, "city": junk}, options)
+    assert state.region == () and state.city is None and len(state.q) <= 80
+    assert all(len(n) < 200 for n in state.notices)
+
+
+def test_embed_is_not_reported(options):
+    assert from_query({"embed": "true"}, options).notices == ()
