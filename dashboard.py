@@ -4,7 +4,7 @@ import streamlit as st
 st.set_page_config(page_title="hrcmap: human rights cities atlas", layout="wide")
 
 PAGES = [
-    st.Page("pages/map.py", title="Map", url_path="map", default=True),
+    st.Page("pages/map.py", title="Map", default=True),  # served at / (a default page has no path of its own)
     st.Page("pages/timeline.py", title="Timeline", url_path="timeline"),
     st.Page("pages/networks.py", title="Networks", url_path="networks"),
     st.Page("pages/cities.py", title="Cities", url_path="cities"),

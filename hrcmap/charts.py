@@ -84,7 +84,7 @@ def legend_figure(items: list[tuple[str, str]], title: str = "") -> go.Figure:
     xs = [i % per_row for i in range(len(items))]
     ys = [-(i // per_row) for i in range(len(items))]
     fig = go.Figure(go.Scatter(
-        x=xs, y=ys, mode="markers+text", text=[label for label, _ in items], textposition="middle right",
+        x=xs, y=ys, mode="markers+text", text=[label for label, _ in items], textposition="middle right", textfont={"size": 13},
         marker={"size": 12, "color": [c for _, c in items], "line": {"color": "#333333", "width": 1}},
         hoverinfo="skip", cliponaxis=False,
     ))

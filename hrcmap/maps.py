@@ -9,7 +9,8 @@ from .palette import FAMILY_COLORS, STATUS_OUTLINE, rgb, year_colour
 # What the places layer ships to the browser; nothing else about a place leaves the server.
 PLACE_COLUMNS = ["lon", "lat", "r", "fill", "line", "name", "country_name", "networks", "first_year"]
 TOOLTIP = {"text": "{name}\n{country_name}\nFirst commitment: {first_year}\nNetworks: {networks}"}
-WORLD = pdk.ViewState(latitude=20, longitude=10, zoom=0.6)
+# Zoom 0.3 fits the whole world on a 400-px phone; wider screens see the wrapped copies beside it.
+WORLD = pdk.ViewState(latitude=25, longitude=15, zoom=0.3, min_zoom=0)
 
 
 def place_layer_data(places: pd.DataFrame, colour: str = "family", network_names: dict[str, str] | None = None) -> pd.DataFrame:
@@ -71,7 +72,7 @@ def build_map(places: pd.DataFrame, outlines: dict, colour: str = "family", coun
     return pdk.Deck(
         layers=layers, initial_view_state=view or WORLD,
         map_provider=None, tooltip=TOOLTIP,
-        views=[pdk.View(type="MapView", controller=True)],
+        views=[pdk.View(type="MapView", controller=True, repeat=True)],
     )
 
 

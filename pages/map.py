@@ -27,6 +27,8 @@ with map_col:
     index = maps.selected_index(picked)
     if index is not None and index < len(places):
         state = state.with_(city=str(places.iloc[index]["place_id"]))
+    elif state.q and len(places) == 1:
+        state = state.with_(city=str(places.iloc[0]["place_id"]))  # the search found exactly one place
     st.plotly_chart(charts.legend_figure(views.map_legend_items(places, state.colour)), config={"staticPlot": True}, width="stretch")
     st.caption(views.map_legend(state.colour))
 with side_col:

@@ -128,3 +128,10 @@ def test_timeline_animation_has_frames_and_milestones(built, monkeypatch):
     assert any(t.get("name") == "Milestones" for t in cumulative["data"])
     assert at.select_slider(key="f_year").value == 2005
     assert at.query_params["year"] == "2005"
+
+
+def test_search_that_finds_one_place_opens_it(built, monkeypatch):
+    at = run_page("map", built, monkeypatch)
+    at.text_input(key="f_q").input("york").run()
+    assert at.subheader[0].value == "York, United Kingdom"
+    assert at.query_params["q"] == "york" and at.query_params["city"] == "york-gbr"
