@@ -51,7 +51,8 @@ def country_counts_geojson(outlines: dict, counts: dict[str, int]) -> dict:
 
 
 def build_map(places: pd.DataFrame, outlines: dict, colour: str = "family", country_counts: dict[str, int] | None = None,
-              network_names: dict[str, str] | None = None, view: pdk.ViewState | None = None) -> pdk.Deck:
+              network_names: dict[str, str] | None = None, view: pdk.ViewState | None = None,
+              selected: str | None = None) -> pdk.Deck:
     """The atlas map: country outlines, optionally places-per-country shading, and one circle per place."""
     layers = [pdk.Layer(
         "GeoJsonLayer", outlines, id="countries",
@@ -69,6 +70,13 @@ def build_map(places: pd.DataFrame, outlines: dict, colour: str = "family", coun
         get_fill_color="fill", get_line_color="line", stroked=True, line_width_min_pixels=1.5,
         pickable=True, auto_highlight=True,
     ))
+    if selected is not None and selected in set(places["place_id"]):
+        row = places[places["place_id"] == selected]
+        layers.append(pdk.Layer(
+            "ScatterplotLayer", pd.DataFrame({"lon": row["lon"].astype(float).round(3), "lat": row["lat"].astype(float).round(3)}),
+            id="selected", get_position=["lon", "lat"], get_radius=14, radius_units="pixels",
+            filled=False, stroked=True, get_line_color=[0, 0, 0], line_width_min_pixels=3, pickable=False,
+        ))
     return pdk.Deck(
         layers=layers, initial_view_state=view or WORLD,
         map_provider=None, tooltip=TOOLTIP,
@@ -76,10 +84,25 @@ def build_map(places: pd.DataFrame, outlines: dict, colour: str = "family", coun
     )
 
 
-def selected_index(selection: object) -> int | None:
-    """The row index of the place picked on the map, from st.pydeck_chart's selection state."""
+def selected_place_id(selection: object, places: pd.DataFrame) -> str | None:
+    """The place picked on the map, from st.pydeck_chart's selection state.
+
+    The selection carries the picked row as it was drawn; we match it back by name, country and
+    position rather than by row index, which may point elsewhere once the filters have changed.
+    """
     try:
-        indices = selection["selection"]["indices"].get("places") or []  # type: ignore[index]
+        picked = selection["selection"]["objects"].get("places") or []  # type: ignore[index]
     except (KeyError, TypeError, AttributeError):
         return None
-    return int(indices[0]) if indices else None
+    if not picked:
+        return None
+    obj = picked[0]
+    try:
+        match = places[
+            (places["name"] == obj.get("name")) & (places["country_name"] == obj.get("country_name"))
+            & ((places["lon"].astype(float).round(3) - float(obj.get("lon"))).abs() < 1e-6)
+            & ((places["lat"].astype(float).round(3) - float(obj.get("lat"))).abs() < 1e-6)
+        ]
+    except (TypeError, ValueError):
+        return None
+    return str(match.iloc[0]["place_id"]) if len(match) else None

@@ -100,15 +100,17 @@ def safe_url(url: str) -> str | None:
     return url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
 
 
-def selected_place(places: pd.DataFrame, events: pd.DataFrame, place_id: str | None) -> PlaceCard | None:
+def selected_place(places: pd.DataFrame, events: pd.DataFrame, place_id: str | None,
+                   short: dict[str, str] | None = None) -> PlaceCard | None:
     """A short card for the place picked on the map: each commitment with its source."""
     if not place_id or place_id not in set(places["place_id"]):
         return None
+    short = short or {}
     p = places[places["place_id"] == place_id].iloc[0]
     ev = events[events["place_id"] == place_id].sort_values(["year", "date"], kind="stable")
     lines = []
     for e in ev.itertuples(index=False):
-        network = f" ({e.network_name})" if e.network_name else ""
+        network = f" ({short.get(e.network_id, e.network_name)})" if e.network_name else ""
         lines.append(Line(f"{e.year}: {e.event_type.replace('_', ' ')}{network}. {e.note}", safe_url(e.source_url)))
     return PlaceCard(f"{p['name']}, {p['country_name']}", lines)
 

@@ -17,22 +17,23 @@ colour = left.segmented_control("Colour places by", ["family", "year"], key="f_c
 state = state.with_(colour=colour or "family")
 show_countries = right.toggle("Shade countries by number of places", key="ui_countries")
 
+picked = maps.selected_place_id(st.session_state.get("map"), places)
+if picked:
+    state = state.with_(city=picked)
+elif state.q and len(places) == 1:
+    state = state.with_(city=str(places.iloc[0]["place_id"]))  # the search found exactly one place
+
 map_col, side_col = st.columns([3, 1])
 with map_col:
     deck = maps.build_map(places, cache.outlines_geojson(), colour=state.colour,
                           country_counts=views.country_counts(places) if show_countries else None,
-                          network_names=facets.labels["network"])
-    picked = st.pydeck_chart(deck, height=520, on_select="rerun", selection_mode="single-object", key="map",
-                             alt="Map of the places that match the filters")
-    index = maps.selected_index(picked)
-    if index is not None and index < len(places):
-        state = state.with_(city=str(places.iloc[index]["place_id"]))
-    elif state.q and len(places) == 1:
-        state = state.with_(city=str(places.iloc[0]["place_id"]))  # the search found exactly one place
+                          network_names=facets.labels["network"], selected=state.city)
+    st.pydeck_chart(deck, height=520, on_select="rerun", selection_mode="single-object", key="map",
+                    alt="Map of the places that match the filters")
     st.plotly_chart(charts.legend_figure(views.map_legend_items(places, state.colour)), config={"staticPlot": True}, width="stretch")
     st.caption(views.map_legend(state.colour))
 with side_col:
-    views_city = views.selected_place(data.places, data.events, state.city)
+    views_city = views.selected_place(data.places, data.events, state.city, facets.labels["network"])
     if views_city is None:
         st.caption("Click a circle, or find a place with the search box, to see its commitments and sources here.")
     else:

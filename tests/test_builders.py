@@ -60,10 +60,19 @@ def test_payload_per_place_is_small(places):
     assert per_place < 200  # the columns drawn and the tooltip text, nothing more
 
 
-def test_selected_index_reads_streamlit_selection():
-    assert maps.selected_index({"selection": {"indices": {"places": [3]}, "objects": {}}}) == 3
-    assert maps.selected_index({"selection": {"indices": {}, "objects": {}}}) is None
-    assert maps.selected_index(None) is None
+def test_selected_place_is_matched_by_what_was_drawn(places):
+    row = maps.place_layer_data(places).iloc[2].to_dict()
+    picked = {"selection": {"indices": {"places": [2]}, "objects": {"places": [row]}}}
+    assert maps.selected_place_id(picked, places) == places.iloc[2]["place_id"]
+    assert maps.selected_place_id(picked, places[places.index != 2]) is None  # filtered away since
+    assert maps.selected_place_id({"selection": {"indices": {}, "objects": {}}}, places) is None
+    assert maps.selected_place_id(None, places) is None
+
+
+def test_selected_place_gets_a_ring_layer(places, outlines):
+    spec = json.loads(maps.build_map(places, outlines, selected="graz-aut").to_json())
+    assert [layer["id"] for layer in spec["layers"]][-1] == "selected"
+    assert spec["layers"][-1]["data"] == [{"lon": 15.442, "lat": 47.067}]
 
 
 def test_growth_figure_has_a_frame_per_year(places, outlines):
