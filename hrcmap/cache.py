@@ -59,3 +59,16 @@ def outline_xy(path: str = str(COUNTRIES_GEOJSON)):
     from .charts import outline_xy as build
 
     return build(outlines_geojson(path))
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _package_zip(folder: str, stamp: tuple, citation: str) -> bytes:
+    from .export import package_zip
+
+    return package_zip(Path(folder), citation)
+
+
+def package_zip(citation: str) -> bytes:
+    """The built data package as a zip, made once per build."""
+    folder = processed_dir()
+    return _package_zip(str(folder), _stamp(folder), citation)

@@ -199,3 +199,16 @@ def coverage_figure(table: pd.DataFrame, name: str) -> go.Figure:
     fig.update_layout(title=f"{name}: what we map and what it reports", xaxis_title="Year", yaxis_title="Places / members",
                       legend={"orientation": "h", "y": -0.25}, margin={"l": 40, "r": 10, "t": 40, "b": 40}, template="plotly_white")
     return fig
+
+
+def overlap_figure(matrix: pd.DataFrame) -> go.Figure:
+    """Shared places between networks as a heat map with the numbers written in (colour is not the only cue)."""
+    fig = go.Figure(go.Heatmap(
+        z=matrix.values, x=list(matrix.columns), y=list(matrix.index), colorscale="Blues",
+        text=matrix.values, texttemplate="%{text}", hovertemplate="%{y} and %{x}: %{z} places<extra></extra>",
+        showscale=False,
+    ))
+    fig.update_layout(title="Places shared by pairs of networks (diagonal: places in the network)",
+                      yaxis={"autorange": "reversed"}, margin={"l": 10, "r": 10, "t": 40, "b": 10},
+                      height=max(360, 34 * len(matrix) + 120), template="plotly_white")
+    return fig

@@ -66,7 +66,7 @@ def build_map(places: pd.DataFrame, outlines: dict, colour: str = "family", coun
         ))
     layers.append(pdk.Layer(
         "ScatterplotLayer", place_layer_data(places, colour, network_names), id="places",
-        get_position=["lon", "lat"], get_radius="r", radius_units="pixels",
+        get_position=["lon", "lat"], get_radius="r", radius_units="'pixels'",
         get_fill_color="fill", get_line_color="line", stroked=True, line_width_min_pixels=1.5,
         pickable=True, auto_highlight=True,
     ))
@@ -74,7 +74,7 @@ def build_map(places: pd.DataFrame, outlines: dict, colour: str = "family", coun
         row = places[places["place_id"] == selected]
         layers.append(pdk.Layer(
             "ScatterplotLayer", pd.DataFrame({"lon": row["lon"].astype(float).round(3), "lat": row["lat"].astype(float).round(3)}),
-            id="selected", get_position=["lon", "lat"], get_radius=14, radius_units="pixels",
+            id="selected", get_position=["lon", "lat"], get_radius=14, radius_units="'pixels'",
             filled=False, stroked=True, get_line_color=[0, 0, 0], line_width_min_pixels=3, pickable=False,
         ))
     return pdk.Deck(
@@ -106,3 +106,9 @@ def selected_place_id(selection: object, places: pd.DataFrame) -> str | None:
     except (TypeError, ValueError):
         return None
     return str(match.iloc[0]["place_id"]) if len(match) else None
+
+
+def locator_view(places: pd.DataFrame) -> pdk.ViewState:
+    """A close view on one place (or the middle of a few)."""
+    return pdk.ViewState(latitude=float(places["lat"].astype(float).mean()),
+                         longitude=float(places["lon"].astype(float).mean()), zoom=3.2)

@@ -170,3 +170,11 @@ def chart_block(fig, table: pd.DataFrame, sentence: str, events: pd.DataFrame, k
         st.dataframe(table, width="stretch")
     top = ", ".join(h for h, _ in source_domains(events["source_url"], most=4))
     st.caption(md_escape(f"Sources: {events['source_url'].nunique()} pages ({top}); each is linked on the Data page."))
+
+
+def safe_link(label: str, url: object) -> str:
+    """A markdown link to an http(s) page, or the plain label when the address is unusable."""
+    from .views import safe_url
+
+    clean = safe_url(url) if isinstance(url, str) else None
+    return f"[{md_escape(label)}]({clean})" if clean else md_escape(label)

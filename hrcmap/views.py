@@ -13,19 +13,51 @@ ABOUT = """
 that declared themselves human rights cities, adopted human rights ordinances or charters, or
 joined networks of such places, with the year of each commitment and the page that states it.
 
-**What counts.** A place enters the atlas with at least one dated commitment that a public page
-states: a declaration as a human rights city, a local human rights ordinance, the signature of a
-charter, a resolution, or membership of a network of cities committed to human rights. A city that
-only hosted a meeting, or that a source merely mentions, does not count.
+### What is a human rights city?
 
-**How it was gathered.** Each fact was read on a public page (a network's site, a city's own page,
-council records, news, research reports); its address and the day it was read are kept with it.
-Notes are written in our own words. Where sources disagree, both are kept and linked, so that you
-can see the disagreement rather than our guess. Withdrawn or repealed commitments stay in the data
-with their own event.
+There is no single definition; hrcmap records the places that fit any of the three in use:
 
-**Known gaps.** Several networks do not publish their member lists, so the atlas maps only the
-members that a page names. The Networks page compares what we map with the totals the networks report.
+- **A legal and policy definition**: a municipality that refers explicitly to the Universal
+  Declaration of Human Rights and to international human rights law in its own policies,
+  ordinances or charters.
+- **The Gwangju Declaration's definition** (first World Human Rights Cities Forum, 2011): a human
+  rights city is both a local community and a socio-political process, in which residents and
+  local government together put human rights into practice.
+- **A sociological definition**: a city organised around human rights norms and principles,
+  whether or not its council has said so in law.
+
+### What counts
+
+A place enters the atlas with at least one dated commitment that a public page states: a
+declaration as a human rights city, a local human rights ordinance, the signature of a charter, a
+council resolution, or membership of a network of cities committed to human rights or against
+discrimination. A city a source merely mentions, or one that only hosted a meeting, does not count.
+A membership known only "as of" a year is kept with that year and marked medium confidence.
+
+### How it was gathered
+
+Each fact was read on a public page (a network's site, a city's own pages, council records,
+local-language news, research reports); its address and the day it was read are kept with it.
+Notes are our own words. Places are located offline from the GeoNames gazetteer or from a page
+giving their coordinates, and each point is checked against its country's outline.
+
+### Conflicts and withdrawals
+
+When sources disagree (a year, who was "first"), each claim is its own row with its own source,
+and the rows are linked: every place profile shows them side by side. A withdrawn, repealed or
+lapsed commitment gets an event of its own; its earlier events stay, and the map rings the place in
+black.
+
+### Known gaps
+
+Several networks publish counts but no member lists, so the atlas maps only the members a page
+names. The table below compares what we map with what each network reported.
+
+### Licence, citation, corrections
+
+The data is licensed CC BY 4.0 and the code MIT. Cite the data as shown at the foot of every page.
+To propose a correction, name the place (its `city=` link) or the row's `event_id` on the Data page,
+and the page that says otherwise.
 """
 
 
@@ -289,3 +321,104 @@ def coverage_sentence(table: pd.DataFrame, name: str) -> str:
         return f"hrcmap maps {mapped} places in {name}; the network publishes no total we could source."
     r = reported.iloc[-1]
     return f"hrcmap maps {mapped} places in {name}; the latest total it reported is {int(r['reported'])} ({int(r['year'])})."
+
+
+def network_overlap(events: pd.DataFrame, names: dict[str, str], top: int = 14) -> pd.DataFrame:
+    """Places shared by each pair of networks (the diagonal: places in the network), largest networks first."""
+    members = events[events["network_id"] != ""].groupby("network_id")["place_id"].agg(set)
+    order = members.map(len).sort_values(ascending=False).index[:top]
+    labels = [names.get(n, n) for n in order]
+    matrix = [[len(members[a] & members[b]) for b in order] for a in order]
+    return pd.DataFrame(matrix, index=labels, columns=labels)
+
+
+def membership_spread(events: pd.DataFrame) -> pd.DataFrame:
+    """How many places belong to 0, 1, 2, 3… networks."""
+    per_place = events.groupby("place_id")["network_id"].agg(lambda s: len({n for n in s if n}))
+    counts = per_place.value_counts().sort_index()
+    return pd.DataFrame({"Networks": counts.index.astype(int), "Places": counts.values.astype(int)})
+
+
+def network_facts(networks: pd.DataFrame, network_id: str, family_labels: dict[str, str]) -> list[tuple[str, str]]:
+    """(label, value) lines describing one network."""
+    n = networks[networks["network_id"] == network_id].iloc[0]
+    founded = "" if pd.isna(n["founded_year"]) else str(int(n["founded_year"]))
+    where = f" in {n['founded_place']}" if n["founded_place"] else ""
+    return [
+        ("Kind", f"{n['kind']} ({family_labels.get(n['family'], n['family'])})"),
+        ("Founded", (founded + where) if founded else "no source gives a founding year"),
+        ("Scope", n["scope"]),
+        ("Themes", n["themes"].replace(";", ", ") or "–"),
+    ]
+
+
+def similar_places(places: pd.DataFrame, events: pd.DataFrame, place_id: str, most: int = 6) -> pd.DataFrame:
+    """Places sharing the most networks with this one (ties broken by name)."""
+    mine = {n for n in events.loc[events["place_id"] == place_id, "network_id"] if n}
+    if not mine:
+        return pd.DataFrame(columns=["place_id", "Place", "Country", "Shared networks"])
+    others = events[(events["network_id"].isin(mine)) & (events["place_id"] != place_id)]
+    shared = others.groupby("place_id")["network_id"].nunique().rename("Shared networks")
+    out = places.set_index("place_id").join(shared, how="inner").reset_index()
+    out = out.sort_values(["Shared networks", "name"], ascending=[False, True]).head(most)
+    return pd.DataFrame({"place_id": out["place_id"], "Place": out["name"], "Country": out["country_name"],
+                         "Shared networks": out["Shared networks"].astype(int)})
+
+
+def conflicts(events: pd.DataFrame, place_id: str) -> dict[str, pd.DataFrame]:
+    """Each conflict group a place is part of, with every disagreeing row (some may be about other places)."""
+    groups = set(events.loc[(events["place_id"] == place_id) & (events["conflict_group"] != ""), "conflict_group"])
+    out = {}
+    for group, rows in events[events["conflict_group"].isin(groups)].groupby("conflict_group", sort=True):
+        out[str(group)] = rows.sort_values(["year", "date"], kind="stable")
+    return out
+
+
+@dataclass(frozen=True)
+class ProfileLine:
+    text: str
+    url: str | None
+    source_title: str
+
+
+def profile_lines(events: pd.DataFrame, short: dict[str, str]) -> list[ProfileLine]:
+    """One line per commitment: year, what, network, status, themes, our note; and its source."""
+    out = []
+    for e in events.sort_values(["year", "date"], kind="stable").itertuples(index=False):
+        bits = [f"{e.date or e.year}: {e.event_type.replace('_', ' ')}"]
+        bits.append(f"in {short.get(e.network_id, e.network_name)}" if e.network_id else "local act")
+        bits.append(f"status after: {e.status_after}")
+        if e.themes:
+            bits.append("themes: " + e.themes.replace(";", ", "))
+        if e.confidence != "high":
+            bits.append(f"confidence: {e.confidence}")
+        out.append(ProfileLine(" · ".join(bits) + f". {e.note}", safe_url(e.source_url), str(e.source_title)))
+    return out
+
+
+# Every downloadable table and its fields, from the schema the build validates with.
+from .schema import EVENTS_OUT_FIELDS, PLACES_OUT_FIELDS, RAW_SCHEMAS  # noqa: E402 (kept beside its only use)
+
+DICTIONARY_TABLES = [
+    ("events.csv: one row per dated fact", EVENTS_OUT_FIELDS),
+    ("places.csv and places.geojson: one row per place", PLACES_OUT_FIELDS),
+    ("networks.csv", RAW_SCHEMAS["networks"]["fields"]),
+    ("network_counts.csv: totals the networks reported", RAW_SCHEMAS["network_counts"]["fields"]),
+    ("milestones.csv", RAW_SCHEMAS["milestones"]["fields"]),
+    ("themes.csv", RAW_SCHEMAS["themes"]["fields"]),
+]
+
+
+def known_gaps(networks: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFrame:
+    """Networks whose own latest total is larger than what we map, largest gap first."""
+    rows = []
+    for n in networks.itertuples(index=False):
+        reported = counts[counts["network_id"] == n.network_id].sort_values(["year", "count"])
+        if reported.empty:
+            continue
+        last = reported.iloc[-1]
+        total, mapped = int(last["count"]), int(n.places_mapped)
+        if total > mapped:
+            rows.append({"Network": n.short_name, "Mapped here": mapped, "Reported": total,
+                         "Reported in": int(last["year"]), "Share mapped": f"{100 * mapped / total:.0f}%"})
+    return pd.DataFrame(rows).sort_values("Reported", ascending=False).reset_index(drop=True) if rows else pd.DataFrame()

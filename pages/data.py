@@ -1,24 +1,39 @@
 """Data: the events under the current filters, each with its source; downloads; the data dictionary."""
 import streamlit as st
 
-from hrcmap import export, filters, schema, views
+from hrcmap import cache, export, filters, schema, views
 from hrcmap.ui import explore_state, md_escape, require_dataset, save_state, source_footer
 
 data = require_dataset()
 state, facets, options = explore_state(data)
 events = filters.filter_events(data.events, state)
+places = filters.places_view(data.places, events, data.networks)
 
 st.title("The data")
 st.markdown(md_escape(filters.describe(events, state, facets.labels)))
 st.dataframe(views.events_table(events), width="stretch", hide_index=True,
              column_config={"Source": st.column_config.LinkColumn("Source")})
-left, right = st.columns(2)
-left.download_button("Download these events (CSV)", export.events_csv(events, data.citation),
-                     file_name=f"hrcmap-events-filtered-{data.version}.csv", mime="text/csv", width="stretch")
-right.download_button("Download all events (CSV)", export.events_csv(data.events, data.citation),
-                      file_name=f"hrcmap-events-{data.version}.csv", mime="text/csv", width="stretch")
-st.caption(md_escape(data.citation))
-st.subheader("Data dictionary: events.csv")
-st.dataframe(views.dictionary(schema.EVENTS_OUT_FIELDS), width="stretch", hide_index=True)
+
+st.subheader("Download")
+st.caption("Every file names its source and licence. Cite as: " + md_escape(data.citation))
+v = data.version
+filtered, full = st.columns(2)
+filtered.markdown("**What the filters show**")
+filtered.download_button("Events (CSV)", export.events_csv(events, data.citation), file_name=f"hrcmap-{v}-filtered-events.csv",
+                         mime="text/csv", width="stretch", key="dl-f-csv")
+filtered.download_button("Places (GeoJSON)", export.places_geojson(places, data.citation), file_name=f"hrcmap-{v}-filtered-places.geojson",
+                         mime="application/geo+json", width="stretch", key="dl-f-geojson")
+full.markdown("**The whole dataset**")
+full.download_button("Events (CSV)", export.events_csv(data.events, data.citation), file_name=f"hrcmap-{v}-events.csv",
+                     mime="text/csv", width="stretch", key="dl-a-csv")
+full.download_button("Places (GeoJSON)", export.places_geojson(data.places, data.citation), file_name=f"hrcmap-{v}-places.geojson",
+                     mime="application/geo+json", width="stretch", key="dl-a-geojson")
+full.download_button("Data package (zip)", cache.package_zip(data.citation), file_name=f"hrcmap-{v}-datapackage.zip",
+                     mime="application/zip", width="stretch", key="dl-a-zip")
+
+st.subheader("Data dictionary")
+for title, fields in views.DICTIONARY_TABLES:
+    with st.expander(title, expanded=title.startswith("events")):
+        st.dataframe(views.dictionary(fields), width="stretch", hide_index=True)
 save_state(state)
 source_footer(data, events)

@@ -49,8 +49,13 @@ def test_map_ships_only_drawn_columns_without_external_basemap(built, monkeypatc
 def test_city_profile_from_query_param(built, monkeypatch):
     at = run_page("cities", built, monkeypatch, city="graz-aut")
     assert at.header[0].value == "Graz, Austria"
-    table = at.dataframe[0].value
-    assert list(table["Year"]) == [2001, 2006] and "https://example.org/graz" in set(table["Source"])
+    lines = [m.value for m in at.markdown if "[Source\\: " in m.value]
+    assert len(lines) == 2 and lines[0].startswith("2001\\-02\\-08") and "(https://example.org/graz)" in lines[0]
+    assert "(https://example.org/graz-coalition)" in lines[1]
+    # the conflict group is shown with both sources side by side
+    assert "Where sources disagree" in [s.value for s in at.subheader]
+    side = [m.value for m in at.markdown if m.value.startswith("**")]
+    assert any("(https://example.org/graz)" in v for v in side) and any("(https://example.org/vienna)" in v for v in side)
 
 
 def test_unknown_city_gives_notice_not_error(built, monkeypatch):
@@ -76,13 +81,16 @@ def test_corrupt_dataset_gives_a_plain_message(built, tmp_path, monkeypatch):
     assert "could not be read" in at.error[0].value and "make data" in at.error[0].value
 
 
-def test_data_page_download_has_citation(built, monkeypatch):
-    at = run_page("data", built, monkeypatch)
-    names = [b.proto.label for b in at.get("download_button")]
-    assert names == ["Download these events (CSV)", "Download all events (CSV)"]
-    dictionary = at.dataframe[1].value
+def test_data_page_downloads_and_dictionary(built, monkeypatch):
+    at = run_page("data", built, monkeypatch, region="Europe")
+    buttons = {b.proto.label + "|" + b.key: b for b in at.get("download_button")}
+    assert len(buttons) == 5
+    labels = sorted(b.proto.label for b in at.get("download_button"))
+    assert labels == ["Data package (zip)", "Events (CSV)", "Events (CSV)", "Places (GeoJSON)", "Places (GeoJSON)"]
+    shown = at.dataframe[0].value
+    assert len(shown) == 4 and set(shown["Country"]) == {"Austria", "United Kingdom"}
     from hrcmap.schema import EVENTS_OUT_COLUMNS
-    assert list(dictionary["Column"]) == EVENTS_OUT_COLUMNS
+    assert list(at.dataframe[1].value["Column"]) == EVENTS_OUT_COLUMNS
 
 
 def test_query_params_restore_filters_and_sentence(built, monkeypatch):
@@ -135,3 +143,21 @@ def test_search_that_finds_one_place_opens_it(built, monkeypatch):
     at.text_input(key="f_q").input("york").run()
     assert at.subheader[0].value == "York, United Kingdom"
     assert at.query_params["q"] == "york" and at.query_params["city"] == "york-gbr"
+
+
+def test_networks_page_opens_a_network_from_the_link(built, monkeypatch):
+    at = run_page("networks", built, monkeypatch, network="fx-charter")
+    assert not at.exception
+    assert at.subheader[0].value == "Fixture Charter"
+    spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    places = next(layer for layer in spec["layers"] if layer["id"] == "places")["data"]
+    assert [p["name"] for p in places] == ["Gwangju"]
+    overlap = json.loads(at.get("plotly_chart")[-1].proto.spec)
+    assert overlap["data"][0]["type"] == "heatmap"
+
+
+def test_similar_places_link_to_their_profiles(built, monkeypatch):
+    at = run_page("cities", built, monkeypatch, city="graz-aut")
+    links = [(p.proto.label, p.proto.page) for p in at.get("page_link")]
+    assert any(label.startswith("Wonosobo, Indonesia (1 shared)") for label, _ in links)
+    assert any(label == "Network: Fixture Coalition of Cities" for label, _ in links)

@@ -33,6 +33,8 @@ def test_deck_layers_have_fixed_ids_and_no_basemap(places, outlines):
     assert [layer["id"] for layer in spec["layers"]] == ["countries", "places"]
     assert deck.map_provider is None
     assert set(spec["layers"][1]["data"][0]) == set(maps.PLACE_COLUMNS)
+    # a literal, not an accessor: circles keep their size in pixels at every zoom
+    assert spec["layers"][1]["radiusUnits"] == "pixels"
 
 
 def test_country_layer_only_when_asked(places, outlines):
@@ -102,3 +104,12 @@ def test_coverage_table_sets_mapped_beside_reported(data):
 def test_filtered_places_only(data):
     ev = filter_events(data.events, ViewState(region=("Asia",)))
     assert set(places_view(data.places, ev, data.networks)["place_id"]) == {"gwangju-kor", "wonosobo-idn"}
+
+
+def test_network_overlap_counts_shared_places(data):
+    names = dict(zip(data.networks["network_id"], data.networks["short_name"]))
+    m = views.network_overlap(data.events, names)
+    assert m.at["Fixture Coalition", "Fixture Coalition"] == 2  # Graz and Wonosobo
+    assert m.at["Fixture Coalition", "Fixture Charter"] == 0
+    spread = views.membership_spread(data.events).set_index("Networks")["Places"].to_dict()
+    assert spread == {0: 5, 1: 3}
