@@ -176,21 +176,25 @@ def place_profile(places: pd.DataFrame, events: pd.DataFrame, place_id: str) -> 
     return Profile(f"{p['name']}, {p['country_name']}", summary, events_table(ev), ev)
 
 
-def events_table(events: pd.DataFrame) -> pd.DataFrame:
-    """Events as readers see them: plain column names, the source as a link."""
+def events_table(events: pd.DataFrame, short: dict[str, str] | None = None) -> pd.DataFrame:
+    """Events as readers see them: plain column names, the source and the place's profile as links."""
+    short = short or {}
+    network = [short.get(n, name) if n else "local act" for n, name in zip(events["network_id"], events["network_name"])]
     return pd.DataFrame({
         "Year": events["year"].astype(int),
         "Place": events["place_name"],
         "Country": events["country_name"],
         "What": events["event_type"].str.replace("_", " "),
-        "Network": events["network_name"].where(events["network_name"] != "", "local act"),
+        "Network": network,
         "Status after": events["status_after"],
-        "Themes": events["themes"].str.replace(";", ", "),
+        "Source": events["source_url"],
+        "Profile": "cities?city=" + events["place_id"],
         "Note": events["note"],
+        "Themes": events["themes"].str.replace(";", ", "),
         "Conflict group": events["conflict_group"],
         "Confidence": events["confidence"],
-        "Source": events["source_url"],
         "Read on": events["accessed"],
+        "event_id": events["event_id"],
     }).reset_index(drop=True)
 
 

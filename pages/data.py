@@ -11,8 +11,9 @@ places = filters.places_view(data.places, events, data.networks)
 
 st.title("The data")
 st.markdown(md_escape(filters.describe(events, state, facets.labels)))
-st.dataframe(views.events_table(events), width="stretch", hide_index=True,
-             column_config={"Source": st.column_config.LinkColumn("Source")})
+st.dataframe(views.events_table(events, facets.labels["network"]), width="stretch", hide_index=True,
+             column_config={"Source": st.column_config.LinkColumn("Source", display_text=r"https?://(?:www\.)?([^/]+)"),
+                            "Profile": st.column_config.LinkColumn("Profile", display_text="open profile")})
 
 st.subheader("Download")
 st.caption("Every file names its source and licence. Cite as: " + md_escape(data.citation))

@@ -161,3 +161,27 @@ def test_similar_places_link_to_their_profiles(built, monkeypatch):
     links = [(p.proto.label, p.proto.page) for p in at.get("page_link")]
     assert any(label.startswith("Wonosobo, Indonesia (1 shared)") for label, _ in links)
     assert any(label == "Network: Fixture Coalition of Cities" for label, _ in links)
+
+
+def test_downloads_have_the_right_names_and_the_filtered_content(built, monkeypatch):
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    saved = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def record(self, path_or_data, mimetype, kind, filename=None):
+        saved[filename] = path_or_data
+        return original(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
+    at = run_page("data", built, monkeypatch, country="AUT")
+    version = json.loads((built / "datapackage.json").read_text())["version"]
+    assert set(saved) == {
+        f"hrcmap-{version}-filtered-events.csv", f"hrcmap-{version}-filtered-places.geojson",
+        f"hrcmap-{version}-events.csv", f"hrcmap-{version}-places.geojson", f"hrcmap-{version}-datapackage.zip",
+    }
+    filtered = saved[f"hrcmap-{version}-filtered-events.csv"].decode()
+    assert filtered.startswith("# hrcmap contributors.")
+    rows = [line for line in filtered.splitlines() if not line.startswith("#")][1:]
+    assert len(rows) == 3 and all(",AUT," in r for r in rows)
+    assert len(json.loads(saved[f"hrcmap-{version}-filtered-places.geojson"])["features"]) == 2
