@@ -187,7 +187,7 @@ def events_table(events: pd.DataFrame, short: dict[str, str] | None = None) -> p
         "What": events["event_type"].str.replace("_", " "),
         "Network": network,
         "Status after": events["status_after"],
-        "Source": events["source_url"],
+        "Source": events["source_url"].map(lambda u: safe_url(u) or ""),
         "Profile": "cities?city=" + events["place_id"],
         "Note": events["note"],
         "Themes": events["themes"].str.replace(";", ", "),

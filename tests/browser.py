@@ -1,0 +1,110 @@
+"""Helpers for the real-browser tests: a streamlit server on a free port, Debian's headless Chromium."""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
+# Streamlit's front end first looks for its server under the page's own path (/timeline/_stcore/…),
+# gets a 404, then finds it at the root. These two probes are Streamlit's, not ours.
+STREAMLIT_PROBES = ("/_stcore/health", "/_stcore/host-config")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--disable-quic", "--no-first-run"]
+
+
+def chromium_path() -> str:
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not path:
+        raise RuntimeError("Debian's chromium is not installed: run `make test`, which installs it")
+    return path
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def streamlit_server(processed: Path):
+    """Run the dashboard on a free local port against ``processed``; yield its base URL."""
+    port = free_port()
+    env = {**os.environ, "HRCMAP_PROCESSED": str(processed)}
+    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.port", str(port),
+           "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("streamlit did not start: " + (proc.stderr.read() or b"").decode()[-2000:])
+            time.sleep(0.3)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+class PageWatch:
+    """What a page did: outside requests (aborted when offline), console errors, dialogs, failed responses."""
+
+    def __init__(self, page, offline: bool = True):
+        self.outside: list[str] = []
+        self.console_errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.failed: list[str] = []
+        page.on("console", lambda m: self.console_errors.append(m.text) if m.type == "error" else None)
+        page.on("dialog", self._dialog)
+        page.on("response", lambda r: self.failed.append(r.url) if r.status >= 400 else None)
+
+        def route(r):
+            host = urlparse(r.request.url).hostname or ""
+            if r.request.url.startswith(("data:", "blob:")) or host in LOCAL_HOSTS:
+                return r.continue_()
+            self.outside.append(r.request.url)
+            return r.abort() if offline else r.continue_()
+
+        page.route("**/*", route)
+
+    def _dialog(self, dialog) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    @property
+    def real_failures(self) -> list[str]:
+        return [u for u in self.failed if not urlparse(u).path.endswith(STREAMLIT_PROBES)]
+
+    @property
+    def real_console_errors(self) -> list[str]:
+        # each failed Streamlit probe logs one "Failed to load resource" line
+        probes = len(self.failed) - len(self.real_failures)
+        errors = list(self.console_errors)
+        for _ in range(probes):
+            if "Failed to load resource" in " ".join(errors):
+                errors.remove(next(e for e in errors if "Failed to load resource" in e))
+        return errors
+
+
+def wait_ready(page, extra_ms: int = 1200) -> None:
+    page.wait_for_selector("[data-testid='stApp'][data-test-connection-state='CONNECTED']", timeout=30000)
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=60000)
+    page.wait_for_timeout(extra_ms)
