@@ -45,6 +45,8 @@ def open_page(browser, url, **context):
     watch = PageWatch(page, offline=True)
     page.goto(url)
     wait_ready(page)
+    # the sources footer is the last thing every page draws
+    page.wait_for_function("() => document.querySelector('[data-testid=stMain]')?.innerText.includes('Sources:')", timeout=30000)
     return ctx, page, watch
 
 
@@ -73,6 +75,11 @@ def test_filter_change_updates_url_and_a_fresh_browser_restores_it(browser, real
         page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first.click()
         page.get_by_role("option", name="Europe").click()
         page.keyboard.press("Escape")
+        # the rerun writes the URL and then the sentence; wait for both rather than for a fixed time
+        page.wait_for_function("() => location.search.includes('region=')", timeout=30000)
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('[data-testid=stMain] [data-testid=stMarkdown]')]"
+            ".some(e => e.innerText.includes('in Europe'))", timeout=30000)
         wait_ready(page)
         query = parse_qs(urlparse(page.url).query)
         assert query == {"region": ["Europe"]}
