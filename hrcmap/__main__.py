@@ -19,7 +19,16 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--out", type=Path, default=None, help="output folder (default: data/processed)")
     v = sub.add_parser("validate", help="only validate data/raw; write nothing")
     v.add_argument("--raw", type=Path, default=RAW)
+    sub.add_parser("static", help="write static/countries.geojson, the browser's copy of the outlines")
     args = parser.parse_args(argv)
+    if args.command == "static":
+        from .countries import web_outlines
+        from .paths import WEB_OUTLINES
+
+        WEB_OUTLINES.parent.mkdir(exist_ok=True)
+        WEB_OUTLINES.write_text(web_outlines(), encoding="utf-8")
+        print(f"wrote {WEB_OUTLINES} ({WEB_OUTLINES.stat().st_size:,} bytes)")
+        return 0
     started = time.perf_counter()
     try:
         if args.command == "validate":

@@ -47,6 +47,24 @@ def _table() -> dict[str, Country]:
     return out
 
 
+def web_outlines(path: Path = COUNTRIES_GEOJSON, decimals: int = 2) -> str:
+    """The outlines as compact GeoJSON for the browser (about 1 km precision): only iso_a3 kept."""
+    import json
+
+    def rnd(coords):
+        if isinstance(coords[0], (int, float)):
+            return [round(coords[0], decimals), round(coords[1], decimals)]
+        return [rnd(c) for c in coords]
+
+    src = json.loads(Path(path).read_text(encoding="utf-8"))
+    features = [
+        {"type": "Feature", "properties": {"iso_a3": f["properties"]["iso_a3"]},
+         "geometry": {"type": f["geometry"]["type"], "coordinates": rnd(f["geometry"]["coordinates"])}}
+        for f in src["features"]
+    ]
+    return json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":")) + "\n"
+
+
 def country(iso3: str) -> Country | None:
     """The country with this ISO 3166 alpha-3 code, or None."""
     return _table().get(iso3)
@@ -79,13 +97,23 @@ def _distance_km(geom, lat: float, lon: float) -> float:
     return float(projected.distance(Point(0, 0)).iloc[0]) / 1000.0
 
 
+@lru_cache(maxsize=512)
+def _country_geometry(iso3: str, path: Path = COUNTRIES_GEOJSON):
+    rows = outlines(path)
+    rows = rows[rows["iso_a3"] == iso3]
+    return None if rows.empty else rows.geometry.union_all()
+
+
 def check_point(iso3: str, lat: float, lon: float, shapes: gpd.GeoDataFrame | None = None) -> Placement:
     """Does (lat, lon) lie in, or within :data:`TOLERANCE_KM` of, the country's outline?"""
-    shapes = outlines() if shapes is None else shapes
-    rows = shapes[shapes["iso_a3"] == iso3]
-    if rows.empty:
+    if shapes is None:
+        shapes = outlines()
+        geom = _country_geometry(iso3)
+    else:
+        rows = shapes[shapes["iso_a3"] == iso3]
+        geom = None if rows.empty else rows.geometry.union_all()
+    if geom is None:
         return Placement(True, False, None, False)
-    geom = rows.geometry.union_all()
     # shapely points are (x, y) = (lon, lat)
     if geom.contains(Point(lon, lat)):
         return Placement(True, True, 0.0, False)

@@ -4,34 +4,50 @@ from __future__ import annotations
 import pandas as pd
 import pydeck as pdk
 
-from .palette import FAMILY_COLORS, STATUS_OUTLINE, rgb, year_colour
+from .palette import FAMILY_COLORS, rgb, year_colour
+from .paths import WEB_OUTLINES_URL
 
-# What the places layer ships to the browser; nothing else about a place leaves the server.
-PLACE_COLUMNS = ["lon", "lat", "r", "fill", "line", "name", "country_name", "networks", "first_year"]
-TOOLTIP = {"text": "{name}\n{country_name}\nFirst commitment: {first_year}\nNetworks: {networks}"}
+# What the places layer ships to the browser, with one-letter keys because every byte is sent per
+# place on every filter change: p position [lon, lat], r radius (px), f colour as one integer
+# 0xRRGGBB (deck.gl's JSON expressions unpack it; they cannot index an array), w 1 when the
+# place's commitments were withdrawn or repealed, t name, c country, n networks, y first year.
+PLACE_COLUMNS = ["p", "r", "f", "w", "t", "c", "n", "y"]
+TOOLTIP = {"text": "{t}\n{c}\nFirst commitment: {y}\nNetworks: {n}"}
 # Zoom 0.3 fits the whole world on a 400-px phone; wider screens see the wrapped copies beside it.
 WORLD = pdk.ViewState(latitude=25, longitude=15, zoom=0.3, min_zoom=0)
+YEAR_STEPS = 8
+
+
+def palette(colour: str) -> list[list[int]]:
+    """The colours the ``f`` index points into: the network families, or steps from early to recent years."""
+    if colour == "year":
+        return [year_colour(i, 0, YEAR_STEPS - 1) for i in range(YEAR_STEPS)]
+    return [rgb(c) for c in FAMILY_COLORS.values()]
 
 
 def place_layer_data(places: pd.DataFrame, colour: str = "family", network_names: dict[str, str] | None = None) -> pd.DataFrame:
-    """Project places to the columns the scatter layer draws; coordinates rounded to ~100 m."""
+    """Project places to the columns the scatter layer draws; coordinates rounded to ~1 km."""
     names = network_names or {}
-    lo = int(places["first_year"].min()) if len(places) else 0
-    hi = int(places["first_year"].max()) if len(places) else 0
+    colours = palette(colour)
     if colour == "year":
-        fill = [year_colour(y, lo, hi) for y in places["first_year"]]
+        lo = int(places["first_year"].min()) if len(places) else 0
+        hi = int(places["first_year"].max()) if len(places) else 0
+        span = max(hi - lo, 1)
+        index = [round((int(y) - lo) / span * (YEAR_STEPS - 1)) for y in places["first_year"]]
     else:
-        fill = [rgb(FAMILY_COLORS.get(f, "#999999")) for f in places.get("family", pd.Series("local", index=places.index))]
+        order = {k: i for i, k in enumerate(FAMILY_COLORS)}
+        families = places["family"] if "family" in places else pd.Series("local", index=places.index)
+        index = [order.get(f, order["local"]) for f in families]
     df = pd.DataFrame({
-        "lon": places["lon"].astype(float).round(3),
-        "lat": places["lat"].astype(float).round(3),
+        # GeoJSON and deck.gl order: [lon, lat]
+        "p": [[round(float(x), 2), round(float(y), 2)] for x, y in zip(places["lon"], places["lat"])],
         "r": (3 + places["n_events"].astype(int).clip(upper=6)).astype(int),
-        "fill": fill,
-        "line": [rgb(STATUS_OUTLINE.get(s, "#FFFFFF")) for s in places["status"]],
-        "name": places["name"].astype(str),
-        "country_name": places["country_name"].astype(str),
-        "networks": [", ".join(names.get(n, n) for n in ns.split(";")) if ns else "local act only" for ns in places["networks"]],
-        "first_year": places["first_year"].astype(int),
+        "f": [(c[0] << 16) | (c[1] << 8) | c[2] for c in (colours[i] for i in index)],
+        "w": places["status"].isin(["withdrawn", "repealed"]).astype(int),
+        "t": places["name"].astype(str),
+        "c": places["country_name"].astype(str),
+        "n": [", ".join(names.get(n, n) for n in ns.split(";")) if ns else "local act only" for ns in places["networks"]],
+        "y": places["first_year"].astype(int),
     })
     return df[PLACE_COLUMNS].reset_index(drop=True)
 
@@ -53,9 +69,13 @@ def country_counts_geojson(outlines: dict, counts: dict[str, int]) -> dict:
 def build_map(places: pd.DataFrame, outlines: dict, colour: str = "family", country_counts: dict[str, int] | None = None,
               network_names: dict[str, str] | None = None, view: pdk.ViewState | None = None,
               selected: str | None = None) -> pdk.Deck:
-    """The atlas map: country outlines, optionally places-per-country shading, and one circle per place."""
+    """The atlas map: country outlines, optionally places-per-country shading, and one circle per place.
+
+    The outlines layer is given the URL of the app's own static copy, so the browser fetches it once
+    and every rerun ships only the places.
+    """
     layers = [pdk.Layer(
-        "GeoJsonLayer", outlines, id="countries",
+        "GeoJsonLayer", WEB_OUTLINES_URL, id="countries",
         stroked=True, filled=True, get_fill_color=[236, 236, 230], get_line_color=[160, 160, 160],
         line_width_min_pixels=0.5, pickable=False,
     )]
@@ -66,9 +86,9 @@ def build_map(places: pd.DataFrame, outlines: dict, colour: str = "family", coun
         ))
     layers.append(pdk.Layer(
         "ScatterplotLayer", place_layer_data(places, colour, network_names), id="places",
-        get_position=["lon", "lat"], get_radius="r", radius_units="'pixels'",
-        get_fill_color="fill", get_line_color="line", stroked=True, line_width_min_pixels=1.5,
-        pickable=True, auto_highlight=True,
+        get_position="p", get_radius="r", radius_units="'pixels'",
+        get_fill_color="[f >> 16, (f >> 8) & 255, f & 255]", get_line_color="w ? [0, 0, 0] : [255, 255, 255]",
+        stroked=True, line_width_min_pixels=1.5, pickable=True, auto_highlight=True,
     ))
     if selected is not None and selected in set(places["place_id"]):
         row = places[places["place_id"] == selected]
@@ -98,10 +118,11 @@ def selected_place_id(selection: object, places: pd.DataFrame) -> str | None:
         return None
     obj = picked[0]
     try:
+        lon, lat = (float(v) for v in obj.get("p"))
         match = places[
-            (places["name"] == obj.get("name")) & (places["country_name"] == obj.get("country_name"))
-            & ((places["lon"].astype(float).round(3) - float(obj.get("lon"))).abs() < 1e-6)
-            & ((places["lat"].astype(float).round(3) - float(obj.get("lat"))).abs() < 1e-6)
+            (places["name"] == obj.get("t")) & (places["country_name"] == obj.get("c"))
+            & ((places["lon"].astype(float).round(2) - lon).abs() < 1e-6)
+            & ((places["lat"].astype(float).round(2) - lat).abs() < 1e-6)
         ]
     except (TypeError, ValueError):
         return None

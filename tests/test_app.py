@@ -42,7 +42,7 @@ def test_map_ships_only_drawn_columns_without_external_basemap(built, monkeypatc
     assert "://" not in at.get("deck_gl_json_chart")[0].proto.json
     assert not at.get("deck_gl_json_chart")[0].proto.mapbox_token
     tooltip = json.loads(at.get("deck_gl_json_chart")[0].proto.tooltip)
-    assert "html" not in tooltip and "{name}" in tooltip["text"]
+    assert "html" not in tooltip and "{t}" in tooltip["text"]
     assert "8 places in 7 countries made 11 commitments between 1997 and 2019." in at.markdown[0].value.replace("\\", "")
 
 
@@ -151,7 +151,7 @@ def test_networks_page_opens_a_network_from_the_link(built, monkeypatch):
     assert at.subheader[0].value == "Fixture Charter"
     spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
     places = next(layer for layer in spec["layers"] if layer["id"] == "places")["data"]
-    assert [p["name"] for p in places] == ["Gwangju"]
+    assert [p["t"] for p in places] == ["Gwangju"]
     overlap = json.loads(at.get("plotly_chart")[-1].proto.spec)
     assert overlap["data"][0]["type"] == "heatmap"
 

@@ -31,6 +31,7 @@ def test_deck_layers_have_fixed_ids_and_no_basemap(places, outlines):
     deck = maps.build_map(places, outlines)
     spec = json.loads(deck.to_json())
     assert [layer["id"] for layer in spec["layers"]] == ["countries", "places"]
+    assert spec["layers"][0]["data"] == "app/static/countries.geojson"  # fetched once from the app itself
     assert deck.map_provider is None
     assert set(spec["layers"][1]["data"][0]) == set(maps.PLACE_COLUMNS)
     # a literal, not an accessor: circles keep their size in pixels at every zoom
@@ -44,26 +45,39 @@ def test_country_layer_only_when_asked(places, outlines):
     assert len(layer["data"]["features"]) == 7  # one per country with places; Austria once for its two places
 
 
+def _rgb(f: int) -> list[int]:
+    return [f >> 16, (f >> 8) & 255, f & 255]
+
+
 def test_colour_by_year_runs_from_dark_to_light(places):
-    df = maps.place_layer_data(places, colour="year")
-    first = df.sort_values("first_year").iloc[0]["fill"]
-    last = df.sort_values("first_year").iloc[-1]["fill"]
-    assert sum(first) < sum(last)
+    df = maps.place_layer_data(places, colour="year").sort_values("y")
+    pal = maps.palette("year")
+    assert _rgb(df.iloc[0]["f"]) == pal[0] and _rgb(df.iloc[-1]["f"]) == pal[-1]
+    assert sum(pal[0]) < sum(pal[-1])
 
 
-def test_withdrawn_place_has_a_black_ring(places):
-    df = maps.place_layer_data(places).set_index("name")
-    assert df.at["Wonosobo", "line"] == [0, 0, 0] and df.at["Graz", "line"] == [255, 255, 255]
+def test_colour_by_family_uses_the_family_palette(places, outlines):
+    df = maps.place_layer_data(places).set_index("t")
+    assert _rgb(df.at["Graz", "f"]) == [127, 127, 127]  # its first commitment is a local act
+    layer = json.loads(maps.build_map(places, outlines).to_json())["layers"][1]
+    assert layer["getFillColor"] == "@@=[f >> 16, (f >> 8) & 255, f & 255]"
+
+
+def test_withdrawn_place_has_a_black_ring(places, outlines):
+    df = maps.place_layer_data(places).set_index("t")
+    assert df.at["Wonosobo", "w"] == 1 and df.at["Graz", "w"] == 0
+    layer = json.loads(maps.build_map(places, outlines).to_json())["layers"][1]
+    assert layer["getLineColor"] == "@@=w ? [0, 0, 0] : [255, 255, 255]"
 
 
 def test_payload_per_place_is_small(places):
     rows = json.loads(maps.place_layer_data(places).to_json(orient="records"))
     per_place = len(json.dumps(rows, separators=(",", ":"))) / len(rows)
-    assert per_place < 200  # the columns drawn and the tooltip text, nothing more
+    assert per_place < 110  # the columns drawn and the tooltip text, nothing more
 
 
 def test_selected_place_is_matched_by_what_was_drawn(places):
-    row = maps.place_layer_data(places).iloc[2].to_dict()
+    row = json.loads(maps.place_layer_data(places).to_json(orient="records"))[2]
     picked = {"selection": {"indices": {"places": [2]}, "objects": {"places": [row]}}}
     assert maps.selected_place_id(picked, places) == places.iloc[2]["place_id"]
     assert maps.selected_place_id(picked, places[places.index != 2]) is None  # filtered away since
@@ -75,6 +89,7 @@ def test_selected_place_gets_a_ring_layer(places, outlines):
     spec = json.loads(maps.build_map(places, outlines, selected="graz-aut").to_json())
     assert [layer["id"] for layer in spec["layers"]][-1] == "selected"
     assert spec["layers"][-1]["data"] == [{"lon": 15.442, "lat": 47.067}]
+
 
 
 def test_growth_figure_has_a_frame_per_year(places, outlines):

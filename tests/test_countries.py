@@ -40,3 +40,10 @@ def test_island_missing_from_outlines_is_accepted_when_nearest_to_its_country():
 
 def test_island_point_claimed_by_another_country_still_fails():
     assert not check_point("JPN", 33.5097, 126.5219).ok
+
+
+def test_static_outlines_are_in_sync_with_the_reference():
+    from hrcmap.countries import web_outlines
+    from hrcmap.paths import WEB_OUTLINES
+
+    assert WEB_OUTLINES.read_text(encoding="utf-8") == web_outlines(), "run `python -m hrcmap static`"
