@@ -1,6 +1,7 @@
 """plotly figure builders: data in, ``go.Figure`` out. No network access: these charts use no map tiles."""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -26,28 +27,29 @@ def cumulative_figure(table: pd.DataFrame, milestones: pd.DataFrame | None = Non
                       colours: dict[str, str] | None = None) -> go.Figure:
     """Stacked lines of cumulative places; each group also has its own dash so colour is not the only cue."""
     colours = colours or REGION_COLORS
-    fig = go.Figure()
-    for i, group in enumerate(table.columns):
-        fig.add_trace(go.Scatter(
-            x=list(table.index), y=table[group].tolist(), name=str(group), mode="lines",
-            stackgroup="one", line={"color": colours.get(group, OKABE_ITO[i % len(OKABE_ITO)]), "dash": DASHES[i % len(DASHES)], "width": 2},
+    x = np.asarray(table.index, dtype=int)
+    traces = [
+        go.Scatter(
+            x=x, y=table[group].to_numpy(), name=str(group), mode="lines", stackgroup="one",
+            line={"color": colours.get(group, OKABE_ITO[i % len(OKABE_ITO)]), "dash": DASHES[i % len(DASHES)], "width": 2},
             hovertemplate="%{x}: %{y} places<extra>%{fullData.name}</extra>",
-        ))
+        )
+        for i, group in enumerate(table.columns)
+    ]
     if milestones is not None and not milestones.empty and not table.empty:
         shown = milestones[milestones["year"].between(table.index.min(), table.index.max())]
         top = float(table.sum(axis=1).max())
-        fig.add_trace(go.Scatter(
-            x=shown["year"].astype(int).tolist(), y=[top * 1.05] * len(shown), mode="markers", name="Milestones",
+        traces.append(go.Scatter(
+            x=shown["year"].astype(int).to_numpy(), y=np.full(len(shown), top * 1.05), mode="markers", name="Milestones",
             marker={"symbol": "diamond", "size": 9, "color": "#000000"},
-            customdata=list(zip(shown["title"], shown["source_url"])),
+            customdata=shown[["title", "source_url"]].to_numpy(dtype=object),
             hovertemplate="%{x}: %{customdata[0]}<br>Source: %{customdata[1]}<extra></extra>",
         ))
-    fig.update_layout(
-        title=title or None, xaxis_title="Year", yaxis_title="Places (cumulative)",
-        legend={"orientation": "h", "y": -0.2}, margin={"l": 40, "r": 10, "t": 40 if title else 10, "b": 40},
-        hovermode="closest", template="plotly_white",
-    )
-    return fig
+    return go.Figure(data=traces, layout={
+        "title": {"text": title} if title else None, "xaxis": {"title": {"text": "Year"}},
+        "yaxis": {"title": {"text": "Places (cumulative)"}}, "legend": {"orientation": "h", "y": -0.2},
+        "margin": {"l": 40, "r": 10, "t": 40 if title else 10, "b": 40}, "hovermode": "closest",
+    })
 
 
 def per_year(events: pd.DataFrame, by: str = "event_type") -> pd.DataFrame:
@@ -73,7 +75,7 @@ def per_year_figure(table: pd.DataFrame, title: str = "") -> go.Figure:
     fig.update_layout(
         barmode="stack", title=title or None, xaxis_title="Year", yaxis_title="Commitments",
         legend={"orientation": "h", "y": -0.2}, margin={"l": 40, "r": 10, "t": 40 if title else 10, "b": 40},
-        template="plotly_white",
+       
     )
     return fig
 
@@ -92,13 +94,13 @@ def legend_figure(items: list[tuple[str, str]], title: str = "") -> go.Figure:
     fig.update_layout(
         title=title or None, showlegend=False, height=40 + 26 * rows, margin={"l": 6, "r": 6, "t": 24 if title else 4, "b": 4},
         xaxis={"visible": False, "range": [-0.1, per_row]}, yaxis={"visible": False, "range": [-rows + 0.5, 0.5]},
-        template="plotly_white",
+       
     )
     return fig
 
 
-def outline_xy(outlines: dict, step: int = 1) -> tuple[list[float | None], list[float | None]]:
-    """Country outlines as one line trace's x (lon) and y (lat), rings separated by None."""
+def outline_xy(outlines: dict, step: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """Country outlines as one line trace's x (lon) and y (lat), rings separated by gaps (NaN, sent as null)."""
     xs: list[float | None] = []
     ys: list[float | None] = []
     for feature in outlines["features"]:
@@ -110,68 +112,67 @@ def outline_xy(outlines: dict, step: int = 1) -> tuple[list[float | None], list[
             ys.extend(round(p[1], 2) for p in ring)
             xs.append(None)
             ys.append(None)
-    return xs, ys
+    return np.array(xs, dtype=float), np.array(ys, dtype=float)
 
 
 def growth_figure(places: pd.DataFrame, outline: tuple[list, list], as_of: int | None = None,
                   title: str = "The movement's growth") -> go.Figure:
     """An animated map, one frame per year, drawn on shipped outlines (no tiles, no CDN).
 
-    Each frame shows the places whose first matching commitment came in or before that year;
-    the play button and the slider run in the browser.
+    Each frame shows the places whose first matching commitment came in or before that year,
+    coloured by network family (the legend is the map legend under it); the play button and the
+    slider run in the browser. One points trace per frame keeps the figure quick to build.
     """
     from .palette import FAMILY_COLORS
     from .schema import FAMILIES
 
-    fig = go.Figure()
-    fig.add_trace(go.Scattergl(x=outline[0], y=outline[1], mode="lines", line={"color": "#A0A0A0", "width": 0.6},
-                               hoverinfo="skip", showlegend=False))
+    outline_trace = go.Scattergl(x=outline[0], y=outline[1], mode="lines", line={"color": "#A0A0A0", "width": 0.6},
+                                 hoverinfo="skip", showlegend=False)
     if places.empty:
-        fig.update_layout(title=title)
-        return fig
-    years = list(range(int(places["first_year"].min()), int(places["first_year"].max()) + 1))
+        return go.Figure(data=[outline_trace], layout={"title": {"text": title}})
+    ordered = places.sort_values(["first_year", "place_id"], kind="stable")
+    years = list(range(int(ordered["first_year"].min()), int(ordered["first_year"].max()) + 1))
     start = as_of if as_of in years else years[-1]
-    families = [f for f in FAMILIES if f in set(places["family"])]
+    # numpy arrays pass plotly's checks in one step where lists are checked item by item
+    lon = ordered["lon"].astype(float).round(2).to_numpy()
+    lat = ordered["lat"].astype(float).round(2).to_numpy()
+    # colours as numbers on a stepped colour scale: plotly checks numbers far faster than colour names
+    families = list(FAMILY_COLORS)
+    colour = np.array([families.index(f) if f in families else families.index("local") for f in ordered["family"]])
+    n = len(families)
+    scale = [[edge, FAMILY_COLORS[f]] for i, f in enumerate(families) for edge in (i / n, (i + 1) / n)]
+    label = np.array([f"{n} ({y}, {FAMILIES.get(f, f)})" for n, y, f in zip(ordered["name"], ordered["first_year"], ordered["family"])], dtype=object)
+    first = ordered["first_year"].astype(int).tolist()
 
-    def traces(year: int) -> list[go.Scatter]:
-        shown = places[places["first_year"] <= year]
-        out = []
-        for fam in families:
-            sub = shown[shown["family"] == fam]
-            out.append(go.Scatter(
-                x=sub["lon"].round(2).tolist(), y=sub["lat"].round(2).tolist(), mode="markers", name=FAMILIES[fam],
-                marker={"size": 7, "color": FAMILY_COLORS[fam], "line": {"color": "#FFFFFF", "width": 0.5}},
-                text=sub["name"].tolist(), customdata=sub["first_year"].tolist(),
-                hovertemplate="%{text} (%{customdata})<extra>%{fullData.name}</extra>",
-            ))
-        return out
+    def points(year: int) -> dict:
+        k = sum(1 for y in first if y <= year)  # places are sorted by first year: the first k are in
+        return {"type": "scatter", "x": lon[:k], "y": lat[:k], "mode": "markers", "text": label[:k],
+                "marker": {"size": 7, "color": colour[:k], "colorscale": scale, "cmin": -0.5, "cmax": n - 0.5,
+                           "line": {"color": "#FFFFFF", "width": 0.5}},
+                "hovertemplate": "%{text}<extra></extra>", "showlegend": False}
 
     def caption(year: int) -> str:
-        return f"As of {year}: {int((places['first_year'] <= year).sum())} places"
+        return f"{title}: as of {year}, {sum(1 for y in first if y <= year)} places"
 
-    for trace in traces(start):
-        fig.add_trace(trace)
-    trace_ids = list(range(1, 1 + len(families)))
-    fig.frames = [go.Frame(name=str(y), data=traces(y), traces=trace_ids, layout={"title": {"text": f"{title}: {caption(y)}"}}) for y in years]
-    fig.update_layout(
-        title={"text": f"{title}: {caption(start)}"},
-        xaxis={"visible": False, "range": [-170, 190], "fixedrange": True},
-        yaxis={"visible": False, "range": [-58, 84], "scaleanchor": "x", "scaleratio": 1, "fixedrange": True},
-        legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom"}, margin={"l": 0, "r": 0, "t": 70, "b": 10},
-        template="plotly_white", height=560,
-        updatemenus=[{
+    frames = [{"name": str(y), "data": [points(y)], "traces": [1], "layout": {"title": {"text": caption(y)}}} for y in years]
+    layout = {
+        "title": {"text": caption(start)},
+        "xaxis": {"visible": False, "range": [-170, 190], "fixedrange": True},
+        "yaxis": {"visible": False, "range": [-58, 84], "scaleanchor": "x", "scaleratio": 1, "fixedrange": True},
+        "margin": {"l": 0, "r": 0, "t": 50, "b": 10}, "height": 540,
+        "updatemenus": [{
             "type": "buttons", "direction": "left", "x": 0.0, "y": 0, "xanchor": "left", "yanchor": "top", "pad": {"t": 40},
             "buttons": [
                 {"label": "▶ Play", "method": "animate", "args": [None, {"frame": {"duration": 400, "redraw": True}, "fromcurrent": True, "transition": {"duration": 0}}]},
                 {"label": "❚❚ Pause", "method": "animate", "args": [[None], {"frame": {"duration": 0, "redraw": False}, "mode": "immediate"}]},
             ],
         }],
-        sliders=[{
+        "sliders": [{
             "active": years.index(start), "currentvalue": {"prefix": "Year: "}, "pad": {"t": 30}, "x": 0.16, "len": 0.84,
             "steps": [{"label": str(y), "method": "animate", "args": [[str(y)], {"mode": "immediate", "frame": {"duration": 0, "redraw": True}, "transition": {"duration": 0}}]} for y in years],
         }],
-    )
-    return fig
+    }
+    return go.Figure(data=[outline_trace, points(start)], layout=layout, frames=frames)
 
 
 def coverage_table(network_id: str, events: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFrame:
@@ -197,7 +198,7 @@ def coverage_figure(table: pd.DataFrame, name: str) -> go.Figure:
     fig.add_trace(go.Scatter(x=rep["year"], y=rep["reported"], mode="markers", name="Total the network reported",
                              marker={"symbol": "diamond", "size": 10, "color": "#D55E00"}))
     fig.update_layout(title=f"{name}: what we map and what it reports", xaxis_title="Year", yaxis_title="Places / members",
-                      legend={"orientation": "h", "y": -0.25}, margin={"l": 40, "r": 10, "t": 40, "b": 40}, template="plotly_white")
+                      legend={"orientation": "h", "y": -0.25}, margin={"l": 40, "r": 10, "t": 40, "b": 40})
     return fig
 
 
@@ -210,5 +211,5 @@ def overlap_figure(matrix: pd.DataFrame) -> go.Figure:
     ))
     fig.update_layout(title="Places shared by pairs of networks (diagonal: places in the network)",
                       yaxis={"autorange": "reversed"}, margin={"l": 10, "r": 10, "t": 40, "b": 10},
-                      height=max(360, 34 * len(matrix) + 120), template="plotly_white")
+                      height=max(360, 34 * len(matrix) + 120))
     return fig

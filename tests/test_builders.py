@@ -99,7 +99,7 @@ def test_growth_figure_has_a_frame_per_year(places, outlines):
     frame_2005 = next(f for f in fig.frames if f.name == "2005")
     shown = sum(len(t.x) for t in frame_2005.data)
     assert shown == int((places["first_year"] <= 2005).sum()) == 3
-    assert "As of 2005: 3 places" in frame_2005.layout.title.text
+    assert "as of 2005, 3 places" in frame_2005.layout.title.text
 
 
 def test_cumulative_figure_carries_milestones_with_sources(data, places):

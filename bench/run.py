@@ -1,0 +1,245 @@
+"""hrcmap benchmarks: every figure as a ratio to a baseline measured in the same run.
+
+    python bench/run.py                 # everything (about 10 minutes on 2 cores)
+    python bench/run.py --quick         # fewer repetitions, no 100x scale, no 50 sessions
+
+Prints a table and writes bench/results/latest.json and bench/RESULTS.md.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.client import Session, rss_mb, server, slider_state  # noqa: E402
+from bench.synth import synthesise  # noqa: E402
+
+EMPTY_APP = ROOT / "bench" / "empty_app.py"
+DASHBOARD = ROOT / "dashboard.py"
+# (url path, has the shared filters)
+PAGES = [("", True), ("timeline", True), ("data", True), ("networks", False), ("cities", False), ("about", False)]
+TARGETS = {"rerun_ratio": 2.0, "unchanged_bytes": 1024, "map_bytes_per_place": 40, "concurrency_p95_ratio_25": 3.0}
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def year_changes(session: Session, lo: int, hi: int, n: int):
+    """Move the year-range slider to a range not seen before on every rerun, so nothing is cached."""
+    wid = session.widget_ids.get("f_years")
+    for i in range(n):
+        a, b = lo + 1 + i % 25, hi - 1 - (i // 25) % 20
+        yield [slider_state(wid, a, b)] if wid else []
+
+
+def measure_page(url: str, page: str, filtered: bool, reps: int, years: tuple[int, int]) -> dict:
+    s = Session(url)
+    first = s.run(page)
+    times, sizes = [], []
+    for widgets in (year_changes(s, *years, reps) if filtered else ([] for _ in range(reps))):
+        r = s.run(page, widgets=widgets)
+        times.append(r.seconds)
+        sizes.append(r.bytes)
+    same = widgets if filtered else []
+    unchanged = s.run(page, widgets=same)
+    unchanged = s.run(page, widgets=same)  # the second identical rerun: everything is cached by now
+    out = {
+        "first_load_s": first.seconds, "first_load_bytes": first.bytes,
+        "rerun_p50_s": statistics.median(times), "rerun_p95_s": pct(times, 0.95),
+        "change_bytes_median": int(statistics.median(sizes)), "unchanged_bytes": unchanged.bytes,
+    }
+    if page == "":
+        out.update(map_bytes(first))
+    s.close()
+    return out
+
+
+def map_bytes(run) -> dict:
+    for d in run.deltas:
+        if d.WhichOneof("type") == "new_element" and d.new_element.WhichOneof("type") == "deck_gl_json_chart":
+            spec = json.loads(d.new_element.deck_gl_json_chart.json)
+            layer = next(layer for layer in spec["layers"] if layer["id"] == "places")
+            data = json.dumps(layer["data"], separators=(",", ":"))
+            n = max(len(layer["data"]), 1)
+            return {"map_places": n, "map_bytes_per_place": round(len(data) / n, 1),
+                    "map_element_bytes": len(d.SerializeToString())}
+    return {}
+
+
+def baseline(reps: int) -> dict:
+    with server(EMPTY_APP) as (url, _):
+        return measure_page(url, "", True, reps, (1974, 2026))
+
+
+def pages_on(processed: Path, reps: int, label: str) -> dict:
+    import pandas as pd
+
+    years = pd.read_parquet(processed / "events.parquet", columns=["year"])["year"]
+    span = (int(years.min()), int(years.max()))
+    with server(DASHBOARD, processed) as (url, pid):
+        results = {p or "map": measure_page(url, p, f, reps, span) for p, f in PAGES}
+        results["_server_rss_mb"] = rss_mb(pid)
+    print(f"  measured {label}")
+    return results
+
+
+def concurrency(processed: Path, levels: list[int], reruns: int, seed: int = 7) -> dict:
+    """N sessions, each loading the map and changing a filter every 2–5 s; per-rerun latency."""
+    import pandas as pd
+
+    years = pd.read_parquet(processed / "events.parquet", columns=["year"])["year"]
+    span = (int(years.min()), int(years.max()))
+    out = {}
+    with server(DASHBOARD, processed) as (url, pid):
+        warm = Session(url)
+        warm.run("")
+        warm.close()
+        for n in levels:
+            rss_before = rss_mb(pid)
+            latencies: list[float] = []
+            failures = []
+            lock = threading.Lock()
+            peak = [rss_before]
+
+            def user(i: int) -> None:
+                rng = random.Random(seed * 1000 + i)
+                try:
+                    s = Session(url)
+                    s.run("")
+                    for widgets in year_changes(s, *span, reruns):
+                        time.sleep(rng.uniform(2, 5))
+                        r = s.run("", widgets=widgets, timeout=60)
+                        with lock:
+                            latencies.append(r.seconds)
+                            peak[0] = max(peak[0], rss_mb(pid))
+                    s.close()
+                except Exception as exc:  # a failed session is a result, not a crash of the benchmark
+                    with lock:
+                        failures.append(f"{type(exc).__name__}: {exc}")
+
+            threads = [threading.Thread(target=user, args=(i,)) for i in range(n)]
+            for t in threads:
+                t.start()
+                time.sleep(0.05)
+            for t in threads:
+                t.join()
+            out[n] = {
+                "p50_s": statistics.median(latencies) if latencies else None,
+                "p95_s": pct(latencies, 0.95) if latencies else None,
+                "failed_sessions": len(failures), "errors": failures[:3],
+                "rss_mb_per_session": round((peak[0] - rss_before) / n, 2),
+            }
+            print(f"  {n:>3} sessions: p95 {out[n]['p95_s']}")
+    single = out[levels[0]]["p95_s"]
+    for n in levels:
+        out[n]["p95_ratio"] = round(out[n]["p95_s"] / single, 2) if out[n]["p95_s"] and single else None
+    return out
+
+
+def build_time(raw: Path, out: Path) -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "hrcmap", "build", "--raw", str(raw), "--out", str(out)], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def machine() -> str:
+    cpu = next((ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines()
+                if ln.startswith("model name")), platform.processor())
+    import os
+
+    mem = next(int(ln.split()[1]) for ln in Path("/proc/meminfo").read_text().splitlines() if ln.startswith("MemTotal"))
+    return f"{os.cpu_count()} cores ({cpu}), {mem / 1024 / 1024:.0f} GiB RAM, Python {platform.python_version()}, {platform.platform()}"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--reps", type=int, default=None)
+    a = ap.parse_args()
+    reps = a.reps or (6 if a.quick else 20)
+    factors = [10] if a.quick else [10, 100]
+    levels = [1, 10, 25] if a.quick else [1, 10, 25, 50]
+    results: dict = {"machine": machine(), "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "reps": reps}
+    print("B0: empty Streamlit page")
+    results["B0"] = baseline(reps)
+    print("pages on the real dataset")
+    real = ROOT / "data" / "processed"
+    results["real"] = pages_on(real, reps, "1x")
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        results["build_s"] = {"1x": build_time(ROOT / "data" / "raw", tmp / "out1")}
+        for f in factors:
+            synthesise(ROOT / "data" / "raw", tmp / f"raw{f}", f)
+            results["build_s"][f"{f}x"] = build_time(tmp / f"raw{f}", tmp / f"out{f}")
+            print(f"  built {f}x in {results['build_s'][f'{f}x']:.1f} s")
+            results[f"scale_{f}x"] = pages_on(tmp / f"out{f}", max(4, reps // 4), f"{f}x")
+    print("concurrency")
+    results["concurrency"] = concurrency(real, levels, reruns=4 if a.quick else 6)
+    out_dir = ROOT / "bench" / "results"
+    out_dir.mkdir(exist_ok=True)
+    (out_dir / "latest.json").write_text(json.dumps(results, indent=1, default=str) + "\n")
+    report = render(results)
+    (ROOT / "bench" / "RESULTS.md").write_text(report)
+    print(report)
+
+
+def verdict(ok: bool | None) -> str:
+    return "n/a" if ok is None else ("met" if ok else "NOT met")
+
+
+def render(r: dict) -> str:
+    b0 = r["B0"]["rerun_p50_s"]
+    lines = [
+        "# Benchmark results", "",
+        f"Measured {r['when']} on {r['machine']}, with `python bench/run.py` ({r['reps']} reruns per page).",
+        "Times are through Streamlit's own server and WebSocket protocol (bench/client.py); every time is",
+        "also given as a ratio to B0, an empty Streamlit page with one slider measured in the same run.", "",
+        f"B0 rerun after a slider change: p50 {b0 * 1000:.1f} ms, p95 {r['B0']['rerun_p95_s'] * 1000:.1f} ms; "
+        f"bytes per unchanged rerun {r['B0']['unchanged_bytes']}.", "",
+        "## Pages on the real dataset", "",
+        "| page | rerun p50 (ms) | ratio to B0 (target ≤ 2) | rerun p95 (ms) | bytes per filter change | bytes per unchanged rerun (target ≤ 1024) | first load (ms, bytes) |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for page, m in r["real"].items():
+        if page.startswith("_"):
+            continue
+        ratio = m["rerun_p50_s"] / b0
+        lines.append(
+            f"| {page} | {m['rerun_p50_s'] * 1000:.0f} | {ratio:.1f} ({verdict(ratio <= TARGETS['rerun_ratio'])}) | "
+            f"{m['rerun_p95_s'] * 1000:.0f} | {m['change_bytes_median']:,} | {m['unchanged_bytes']:,} "
+            f"({verdict(m['unchanged_bytes'] <= TARGETS['unchanged_bytes'])}) | {m['first_load_s'] * 1000:.0f}, {m['first_load_bytes']:,} |")
+    mp = r["real"]["map"]
+    lines += ["", f"Map: {mp.get('map_places')} places, {mp.get('map_bytes_per_place')} bytes per place in the places layer "
+              f"(target ≤ 40: {verdict(mp.get('map_bytes_per_place', 1e9) <= TARGETS['map_bytes_per_place'])}); "
+              f"the whole map element is {mp.get('map_element_bytes', 0):,} bytes.", ""]
+    lines += ["## Scale", "", "| dataset | build (s) | map rerun p50 (ms, × B0) | timeline rerun p50 (ms, × B0) | data rerun p50 (ms, × B0) | map bytes per filter change | server memory (MiB) |", "|---|---|---|---|---|---|---|"]
+    for key, label in (("real", "1x"), ("scale_10x", "10x"), ("scale_100x", "100x")):
+        if key not in r:
+            continue
+        s = r[key]
+        cells = [f"{s[p]['rerun_p50_s'] * 1000:.0f} ({s[p]['rerun_p50_s'] / b0:.1f}×)" for p in ("map", "timeline", "data")]
+        lines.append(f"| {label} | {r['build_s'].get(label, 0):.1f} | {' | '.join(cells)} | {s['map']['change_bytes_median']:,} | {s['_server_rss_mb']:.0f} |")
+    lines += ["", "## Concurrency (map page, a filter change every 2–5 s per session)", "",
+              "| sessions | p50 (ms) | p95 (ms) | p95 ÷ single-session p95 | failed sessions | server memory per session (MiB) |", "|---|---|---|---|---|---|"]
+    for n, c in r["concurrency"].items():
+        target = f" (target ≤ 3 at 25: {verdict(c['p95_ratio'] <= 3)})" if str(n) == "25" and c["p95_ratio"] else ""
+        lines.append(f"| {n} | {c['p50_s'] * 1000:.0f} | {c['p95_s'] * 1000:.0f} | {c['p95_ratio']}{target} | {c['failed_sessions']} | {c['rss_mb_per_session']} |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    main()
