@@ -34,17 +34,18 @@ def places_view(places: pd.DataFrame, events: pd.DataFrame, networks: pd.DataFra
     if events.empty:
         return places.iloc[0:0].assign(family=pd.Series(dtype="string"))
     family_of = dict(zip(networks["network_id"], networks["family"]))
-    ordered = events.sort_values(["year", "date", "event_id"], kind="stable")
-    starting = ordered[~ordered["event_type"].isin(S.ENDING_EVENT_TYPES)]
-    first = (starting if len(starting) else ordered).groupby("place_id", sort=False).head(1).set_index("place_id")
-    agg = ordered.groupby("place_id").agg(
-        first_year=("year", "min"), n_events=("event_id", "size"),
+    # a place's "first" event: its earliest commitment, or, when only endings match, its earliest ending
+    ordered = events.assign(_ending=events["event_type"].isin(S.ENDING_EVENT_TYPES)).sort_values(
+        ["_ending", "year", "date", "event_id"], kind="stable")
+    first = ordered.groupby("place_id", sort=False).head(1).set_index("place_id")
+    agg = events.groupby("place_id").agg(
+        n_events=("event_id", "size"),
         networks=("network_id", lambda s: ";".join(sorted({n for n in s if n}))),
     )
-    first_year = first["year"].reindex(agg.index).fillna(agg["first_year"]).astype(int)
+    first_year = first["year"].reindex(agg.index).astype(int)
     family = first["network_id"].reindex(agg.index).map(lambda n: family_of.get(n, "local") if n else "local")
     base = places.drop(columns=["first_year", "n_events", "networks"]).set_index("place_id")
-    out = base.join(agg.drop(columns="first_year"), how="inner")
+    out = base.join(agg, how="inner")
     out["first_year"] = first_year
     out["family"] = family.fillna("local")
     return out.reset_index().sort_values("place_id").reset_index(drop=True)

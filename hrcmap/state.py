@@ -106,7 +106,7 @@ def _year(raw: list[str], key: str, lo: int, hi: int, notices: list[str]) -> int
     if not raw:
         return None
     value = raw[-1]
-    if not value.isdigit() or len(value) > 4:
+    if not (value.isascii() and value.isdigit()) or len(value) > 4:
         notices.append(f"“{_short(value)}” is not a year, so the {key} year was ignored.")
         return None
     year = int(value)

@@ -53,3 +53,11 @@ def test_sentence_for_one_country_and_nothing(data):
     ev = filter_events(data.events, state)
     assert describe(ev, state, {"country": {"AUT": "Austria"}}) == "2 places in Austria made 2 declared commitments between 2001 and 2014."
     assert describe(ev.iloc[0:0], state, {}) == "No recorded commitments match these filters."
+
+
+def test_places_view_when_only_an_ending_matches(data):
+    # Wonosobo's only event from 2019 on is its withdrawal: the place is still drawn, ringed
+    ev = filter_events(data.events, ViewState(year_from=2019))
+    pv = places_view(data.places, ev, data.networks).set_index("place_id")
+    assert list(pv.index) == ["wonosobo-idn"]
+    assert pv.at["wonosobo-idn", "first_year"] == 2019 and pv.at["wonosobo-idn", "status"] == "withdrawn"

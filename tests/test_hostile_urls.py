@@ -48,7 +48,7 @@ def test_state_parsing_never_fails_and_is_canonical(built, pairs):
             assert f"No {key} called" in notices
     for key, word in (("from", "start"), ("to", "end")):
         bad = [v for v in params.get(key, []) if v.replace(",", " ").strip()]  # blank values are ignored quietly
-        if bad and not (bad[-1].strip().isdigit() and options.years[0] <= int(bad[-1].strip()) <= options.years[1]):
+        if bad and not (bad[-1].strip().isascii() and bad[-1].strip().isdigit() and options.years[0] <= int(bad[-1].strip()) <= options.years[1]):
             assert word in notices or "not a year" in notices or "outside the years" in notices
     if any(k not in {"region", "subregion", "country", "network", "theme", "type", "status", "from", "to", "city",
                      "q", "year", "colour", "split", "embed", "embed_options"} for k in params):

@@ -72,3 +72,8 @@ def test_huge_junk_is_bounded(options):
 
 def test_embed_is_not_reported(options):
     assert from_query({"embed": "true"}, options).notices == ()
+
+
+def test_unicode_digits_are_not_years(options):
+    state = from_query({"from": "²", "to": "٢٠١٠"}, options)  # superscript two, Arabic-Indic 2010
+    assert (state.year_from, state.year_to) == (None, None) and len(state.notices) == 2
