@@ -21,6 +21,7 @@ import pandas as pd
 from . import __version__
 from . import schema as S
 from .countries import check_point, country
+from .export import point_features
 from .gazetteer import GazetteerError, resolve
 from .validate import Problem, ValidationError, validate_raw
 
@@ -164,16 +165,7 @@ def derive_places(events_out: pd.DataFrame, places: pd.DataFrame) -> pd.DataFram
 
 
 def places_geojson(places: pd.DataFrame) -> str:
-    features = []
-    for r in places.to_dict("records"):
-        props = {k: (v.item() if hasattr(v, "item") else v) for k, v in r.items() if k not in ("lat", "lon")}
-        features.append({
-            "type": "Feature",
-            # GeoJSON order is [lon, lat]
-            "geometry": {"type": "Point", "coordinates": [float(r["lon"]), float(r["lat"])]},
-            "properties": props,
-        })
-    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps({"type": "FeatureCollection", "features": point_features(places)}, ensure_ascii=False, indent=1) + "\n"
 
 
 def _digest(raw_dir: Path) -> str:

@@ -36,8 +36,8 @@ def events_csv(events: pd.DataFrame, citation: str) -> bytes:
     return (header + safe.to_csv(index=False, lineterminator="\n")).encode("utf-8")
 
 
-def places_geojson(places: pd.DataFrame, citation: str) -> bytes:
-    """The places as a GeoJSON FeatureCollection (WGS 84, [lon, lat]) with the citation as a member."""
+def point_features(places: pd.DataFrame) -> list[dict]:
+    """One GeoJSON Point feature per place (coordinates in GeoJSON order, [lon, lat]), other columns as properties."""
     features = []
     for r in places.to_dict("records"):
         props = {k: (v.item() if hasattr(v, "item") else v) for k, v in r.items() if k not in ("lat", "lon")}
@@ -46,7 +46,12 @@ def places_geojson(places: pd.DataFrame, citation: str) -> bytes:
             "geometry": {"type": "Point", "coordinates": [float(r["lon"]), float(r["lat"])]},
             "properties": props,
         })
-    doc = {"type": "FeatureCollection", "citation": citation, "license": LICENCE_LINE, "features": features}
+    return features
+
+
+def places_geojson(places: pd.DataFrame, citation: str) -> bytes:
+    """The places as a GeoJSON FeatureCollection (WGS 84) with the citation as a member."""
+    doc = {"type": "FeatureCollection", "citation": citation, "license": LICENCE_LINE, "features": point_features(places)}
     return (json.dumps(doc, ensure_ascii=False, default=str) + "\n").encode("utf-8")
 
 

@@ -1,6 +1,7 @@
 """Shared fixtures: the tiny valid dataset built once, paths to the fixture folders."""
 from __future__ import annotations
 
+import csv
 import shutil
 from pathlib import Path
 
@@ -27,3 +28,13 @@ def built(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("processed")
     build(VALID, out, rel_dir="data/raw")
     return out
+
+
+def edit(path: Path, row: int, column: str, value: str) -> None:
+    """Set one cell of a CSV file; ``row`` is the line number (the header is row 1)."""
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    rows[row - 2][column] = value
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)

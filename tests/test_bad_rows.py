@@ -21,7 +21,6 @@ Kinds covered (one test case each):
 """
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
@@ -29,14 +28,7 @@ import pytest
 from hrcmap.build import build
 from hrcmap.validate import ValidationError
 
-
-def edit(path: Path, row: int, column: str, value: str) -> None:
-    rows = list(csv.DictReader(path.open(encoding="utf-8")))
-    rows[row - 2][column] = value
-    with path.open("w", newline="", encoding="utf-8") as f:
-        w = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
-        w.writeheader()
-        w.writerows(rows)
+from .conftest import edit
 
 
 def append(path: Path, line: str) -> None:

@@ -1,23 +1,13 @@
 """Raw-table validation: every error class reported at once, one actionable line each."""
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
 
 from hrcmap.validate import ValidationError, validate_raw
 
-from .conftest import INVALID, VALID
-
-
-def _edit(path: Path, row: int, column: str, value: str) -> None:
-    rows = list(csv.DictReader(path.open(encoding="utf-8")))
-    rows[row - 2][column] = value
-    with path.open("w", newline="", encoding="utf-8") as f:
-        w = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
-        w.writeheader()
-        w.writerows(rows)
+from .conftest import INVALID, VALID, edit
 
 
 def test_valid_fixture_passes():
@@ -58,7 +48,7 @@ def test_missing_file_is_reported(raw_copy: Path):
     ("events", 12, "status_after", "active", "data/raw/events.csv, row 12, column status_after: is 'active' but the event is 'withdrawn'; set it to 'withdrawn'"),
 ])
 def test_single_problem_messages(raw_copy: Path, table, row, column, value, message):
-    _edit(raw_copy / f"{table}.csv", row, column, value)
+    edit(raw_copy / f"{table}.csv", row, column, value)
     with pytest.raises(ValidationError) as info:
         validate_raw(raw_copy, "data/raw")
     assert any(line.startswith(message) for line in info.value.report().splitlines()), info.value.report()
