@@ -2,7 +2,8 @@
 
 The URL contract: ``region``, ``subregion``, ``country`` (ISO3), ``network``, ``theme``, ``type``
 (event type), ``status``, ``from``, ``to`` (years), ``city`` (place_id), ``q`` (search text),
-``year`` (the "as of" year), plus the display choices ``colour`` and ``split``. Lists may be
+``year`` (the "as of" year), plus the display choices ``colour``, ``split`` and ``shade``
+(country shading on the map, written as ``shade=1``). Lists may be
 repeated or comma-separated; we write them comma-separated. Unknown or malformed values are
 dropped, each with a notice a person can read; nothing here raises on user input.
 """
@@ -74,6 +75,7 @@ class ViewState:
     year: int | None = None
     colour: str = COLOURS[0]
     split: str = SPLITS[0]
+    shade: bool = False
     notices: tuple[str, ...] = field(default=(), compare=False)
 
     def with_(self, **changes) -> ViewState:
@@ -119,7 +121,7 @@ def _year(raw: list[str], key: str, lo: int, hi: int, notices: list[str]) -> int
 def from_query(params: Mapping[str, object], options: Options) -> ViewState:
     """Build a valid :class:`ViewState` from URL parameters; what had to be dropped is in ``notices``."""
     notices: list[str] = []
-    known = set(LIST_KEYS) | {"from", "to", "city", "q", "year", "colour", "split"} | set(STREAMLIT_KEYS)
+    known = set(LIST_KEYS) | {"from", "to", "city", "q", "year", "colour", "split", "shade"} | set(STREAMLIT_KEYS)
     unknown = [k for k in params.keys() if k not in known]
     if unknown:
         names = ", ".join(f"“{_short(k)}”" for k in sorted(unknown)[:5])
@@ -164,8 +166,9 @@ def from_query(params: Mapping[str, object], options: Options) -> ViewState:
     q = "".join(c for c in q if c.isprintable()).strip()
     colour = _choice(params, "colour", COLOURS, notices)
     split = _choice(params, "split", SPLITS, notices)
+    shade = _choice(params, "shade", ("0", "1"), notices) == "1"
     return ViewState(year_from=year_from, year_to=year_to, city=city, q=q, year=as_of,
-                     colour=colour, split=split, notices=tuple(notices), **chosen)
+                     colour=colour, split=split, shade=shade, notices=tuple(notices), **chosen)
 
 
 def _choice(params, key: str, allowed: tuple[str, ...], notices: list[str]) -> str:
@@ -199,6 +202,8 @@ def to_query(state: ViewState) -> dict[str, str]:
         out["colour"] = state.colour
     if state.split != SPLITS[0]:
         out["split"] = state.split
+    if state.shade:
+        out["shade"] = "1"
     return out
 
 

@@ -81,6 +81,7 @@ def _widget_values(state, years: tuple[int, int]) -> dict[str, object]:
     values["f_q"] = state.q
     values["f_colour"] = state.colour
     values["f_split"] = state.split
+    values["f_shade"] = state.shade
     values["f_city"] = state.city
     values["f_year"] = state.year or years[1]
     return values
@@ -141,7 +142,7 @@ def sidebar_filters(facets, options):
         **{k: tuple(st.session_state.get(w) or ()) for k, w in _LIST_WIDGETS.items()},
         year_from=None if y0 == lo else int(y0), year_to=None if y1 == hi else int(y1),
         q=(st.session_state.get("f_q") or "").strip()[:80],
-        city=shadow.city, year=shadow.year, colour=shadow.colour, split=shadow.split,
+        city=shadow.city, year=shadow.year, colour=shadow.colour, split=shadow.split, shade=shadow.shade,
     )
 
 

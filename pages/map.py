@@ -15,7 +15,7 @@ left, right = st.columns([3, 2])
 colour = left.segmented_control("Colour places by", ["family", "year"], key="f_colour",
                                 format_func={"family": "Network family", "year": "First commitment year"}.get)
 state = state.with_(colour=colour or "family")
-show_countries = right.toggle("Shade countries by number of places", key="ui_countries")
+state = state.with_(shade=right.toggle("Shade countries by number of places", key="f_shade"))
 
 picked = maps.selected_place_id(st.session_state.get("map"), places)
 if picked:
@@ -26,7 +26,7 @@ elif state.q and len(places) == 1:
 map_col, side_col = st.columns([3, 1])
 with map_col:
     deck = maps.build_map(places, cache.outlines_geojson(), colour=state.colour,
-                          country_counts=views.country_counts(places) if show_countries else None,
+                          country_counts=views.country_counts(places) if state.shade else None,
                           network_names=facets.labels["network"], selected=state.city)
     st.pydeck_chart(deck, height=520, on_select="rerun", selection_mode="single-object", key="map",
                     alt="Map of the places that match the filters")

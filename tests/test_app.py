@@ -185,3 +185,11 @@ def test_downloads_have_the_right_names_and_the_filtered_content(built, monkeypa
     rows = [line for line in filtered.splitlines() if not line.startswith("#")][1:]
     assert len(rows) == 3 and all(",AUT," in r for r in rows)
     assert len(json.loads(saved[f"hrcmap-{version}-filtered-places.geojson"])["features"]) == 2
+
+
+def test_country_shading_lives_in_the_url(built, monkeypatch):
+    at = run_page("map", built, monkeypatch, shade="1")
+    layers = [layer["id"] for layer in json.loads(at.get("deck_gl_json_chart")[0].proto.json)["layers"]]
+    assert "country-counts" in layers and at.toggle(key="f_shade").value is True
+    at.toggle(key="f_shade").set_value(False).run()
+    assert "shade" not in at.query_params

@@ -14,7 +14,7 @@ from hrcmap.state import Options, from_query, to_query
 from .test_app import ROOT
 
 KEYS = ["region", "subregion", "country", "network", "theme", "type", "status", "from", "to", "city", "q", "year",
-        "colour", "split", "present", "embed", "x<script>", ""]
+        "colour", "split", "shade", "present", "embed", "x<script>", ""]
 NASTY = ["Europe", "europe", "Atlantis", "AUT", "fx-coalition", "1997", "2019", "1800", "abc", "-1", "99999",
          "graz-aut", "<img src=x onerror=alert(1)>", "'; DROP TABLE", "{name}", "@@=alert(1)", "=1+1", "%00", "\u202e",
          "year", "family", ",", ",,,", " ", "a" * 5000]
@@ -51,7 +51,7 @@ def test_state_parsing_never_fails_and_is_canonical(built, pairs):
         if bad and not (bad[-1].strip().isascii() and bad[-1].strip().isdigit() and options.years[0] <= int(bad[-1].strip()) <= options.years[1]):
             assert word in notices or "not a year" in notices or "outside the years" in notices
     if any(k not in {"region", "subregion", "country", "network", "theme", "type", "status", "from", "to", "city",
-                     "q", "year", "colour", "split", "embed", "embed_options"} for k in params):
+                     "q", "year", "colour", "split", "shade", "embed", "embed_options"} for k in params):
         assert "does not use the link parameter" in notices
 
 
