@@ -10,6 +10,7 @@ PAGES = [
     st.Page("pages/cities.py", title="Cities", url_path="cities"),
     st.Page("pages/data.py", title="Data", url_path="data"),
     st.Page("pages/about.py", title="About", url_path="about"),
+    st.Page("pages/present.py", title="Present", url_path="present"),
 ]
 
 page = st.navigation(PAGES)

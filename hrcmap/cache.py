@@ -72,3 +72,16 @@ def package_zip(citation: str) -> bytes:
     """The built data package as a zip, made once per build."""
     folder = processed_dir()
     return _package_zip(str(folder), _stamp(folder), citation)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _chapters(path: str, mtime: int, folder: str, stamp: tuple):
+    from .chapters import load_chapters
+
+    return load_chapters(Path(path), _dataset(folder, stamp))
+
+
+def chapters(path: Path):
+    """The presentation's chapters, checked against the dataset (raises ValidationError)."""
+    folder = processed_dir()
+    return _chapters(str(path), path.stat().st_mtime_ns, str(folder), _stamp(folder))

@@ -213,3 +213,19 @@ def overlap_figure(matrix: pd.DataFrame) -> go.Figure:
                       yaxis={"autorange": "reversed"}, margin={"l": 10, "r": 10, "t": 40, "b": 10},
                       height=max(360, 34 * len(matrix) + 120))
     return fig
+
+
+def milestones_figure(milestones: pd.DataFrame, title: str = "") -> go.Figure:
+    """Milestones on a time line, labelled, for chapters before any place had committed."""
+    rows = milestones.sort_values("year")
+    fig = go.Figure(go.Scatter(
+        x=rows["year"].astype(int).to_numpy(), y=np.zeros(len(rows)), mode="markers+text",
+        text=rows["title"].to_numpy(dtype=object), textposition="top center",
+        marker={"symbol": "diamond", "size": 14, "color": "#000000"},
+        customdata=rows["source_url"].to_numpy(dtype=object),
+        hovertemplate="%{x}: %{text}<br>Source: %{customdata}<extra></extra>",
+    ))
+    fig.update_layout(title={"text": title} if title else None, showlegend=False, height=260,
+                      yaxis={"visible": False, "range": [-1, 2]}, xaxis={"title": {"text": "Year"}},
+                      margin={"l": 20, "r": 20, "t": 30, "b": 40})
+    return fig

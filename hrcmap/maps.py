@@ -133,3 +133,15 @@ def locator_view(places: pd.DataFrame) -> pdk.ViewState:
     """A close view on one place (or the middle of a few)."""
     return pdk.ViewState(latitude=float(places["lat"].astype(float).mean()),
                          longitude=float(places["lon"].astype(float).mean()), zoom=3.2)
+
+
+def fit_view(places: pd.DataFrame, min_zoom: float = 1.2, max_zoom: float = 5.0) -> pdk.ViewState:
+    """A view framing the places, for wide screens (presentations): never so far out that the world repeats."""
+    import math
+
+    if places.empty:
+        return pdk.ViewState(latitude=25, longitude=15, zoom=min_zoom)
+    lat, lon = places["lat"].astype(float), places["lon"].astype(float)
+    span = max(float(lat.max() - lat.min()), float(lon.max() - lon.min()) / 2, 1.0)
+    zoom = min(max_zoom, max(min_zoom, 7.2 - 1.45 * math.log2(span)))
+    return pdk.ViewState(latitude=float((lat.max() + lat.min()) / 2), longitude=float((lon.max() + lon.min()) / 2), zoom=round(zoom, 2))

@@ -11,6 +11,7 @@ REFERENCE = DATA / "reference"
 COUNTRIES_GEOJSON = REFERENCE / "countries.geojson"
 # Served to browsers by Streamlit's static file server (server.enableStaticServing) at this URL,
 # relative to any page of the app, so the map's outlines are fetched once and cached.
+CHAPTERS = DATA / "presentation" / "chapters.csv"
 STATIC = ROOT / "static"
 WEB_OUTLINES = STATIC / "countries.geojson"
 WEB_OUTLINES_URL = "app/static/countries.geojson"

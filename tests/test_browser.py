@@ -12,7 +12,7 @@ from .browser import CHROMIUM_ARGS, PageWatch, chromium_path, streamlit_server, 
 from .conftest import HERE
 
 pytestmark = pytest.mark.browser
-PAGES = ["", "timeline", "networks", "cities?city=graz-aut", "data", "about"]
+PAGES = ["", "timeline", "networks", "cities?city=graz-aut", "data", "about", "present?present=3", "present?present=9"]
 
 
 @pytest.fixture(scope="module")
@@ -45,8 +45,8 @@ def open_page(browser, url, **context):
     watch = PageWatch(page, offline=True)
     page.goto(url)
     wait_ready(page)
-    # the sources footer is the last thing every page draws
-    page.wait_for_function("() => document.querySelector('[data-testid=stMain]')?.innerText.includes('Sources:')", timeout=30000)
+    # the sources footer, with its licence line, is the last thing every page draws
+    page.wait_for_function("() => document.querySelector('[data-testid=stMain]')?.innerText.includes('Licence CC BY')", timeout=30000)
     return ctx, page, watch
 
 
@@ -64,7 +64,7 @@ def test_every_page_renders_offline_without_errors(browser, real_app, path):
         if path == "":
             assert page.query_selector("[data-testid='stDeckGlJsonChart'] canvas") is not None
         if path == "timeline":
-            assert len(page.query_selector_all("[data-testid='stPlotlyChart']")) >= 4
+            page.wait_for_function("() => document.querySelectorAll('[data-testid=stPlotlyChart]').length >= 4", timeout=30000)
     finally:
         ctx.close()
 
@@ -110,5 +110,19 @@ def test_markup_in_the_data_is_shown_as_text(browser, hostile_app, path):
             main = page.inner_text("[data-testid='stMain']")
             assert "<img src=x onerror=alert(1)>" in main
             assert "<svg onload=alert(4)>" in main and "**bold**" in main
+    finally:
+        ctx.close()
+
+
+def test_presentation_steps_with_the_keys_a_clicker_sends(browser, real_app):
+    ctx, page, watch = open_page(browser, f"{real_app}/present?present=2")
+    try:
+        assert page.query_selector("[data-testid='stSidebar']") is None or not page.is_visible("[data-testid='stSidebar']")
+        for key, expected in (("ArrowRight", 3), ("PageDown", 4), ("ArrowLeft", 3), ("PageUp", 2)):
+            page.keyboard.press(key)
+            page.wait_for_function(f"() => location.search.includes('present={expected}')", timeout=30000)
+            page.wait_for_function(
+                f"() => document.querySelector('[data-testid=stMain]')?.innerText.includes('Chapter {expected} of')", timeout=30000)
+        assert watch.outside == []
     finally:
         ctx.close()

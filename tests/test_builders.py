@@ -128,3 +128,10 @@ def test_network_overlap_counts_shared_places(data):
     assert m.at["Fixture Coalition", "Fixture Charter"] == 0
     spread = views.membership_spread(data.events).set_index("Networks")["Places"].to_dict()
     assert spread == {0: 5, 1: 3}
+
+
+def test_fit_view_frames_places_without_repeating_the_world(places):
+    europe = places[places["region"] == "Europe"]
+    v = maps.fit_view(europe)
+    assert 40 < v.latitude < 60 and 0 < v.longitude < 20 and v.zoom >= 1.2
+    assert maps.fit_view(places.iloc[0:0]).zoom == 1.2

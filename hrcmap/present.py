@@ -1,0 +1,48 @@
+"""What each presentation chapter shows: the data behind its view, as plain tables and a sentence."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from . import charts, filters
+from .chapters import Chapter
+from .load import Dataset
+from .state import ViewState
+
+# Static styling for the projector: no sidebar or toolbar, large type, high contrast.
+CSS = """<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
+[data-testid="stToolbar"] { display: none !important; }
+[data-testid="stMain"] h1 { font-size: 3.4rem; color: #000; }
+[data-testid="stMain"] p, [data-testid="stMain"] li { font-size: 1.45rem; line-height: 1.5; color: #111; }
+[data-testid="stMain"] [data-testid="stCaptionContainer"] p { font-size: 1.05rem; color: #333; }
+</style>"""
+
+
+@dataclass(frozen=True)
+class ChapterView:
+    events: pd.DataFrame
+    places: pd.DataFrame
+    growth: pd.DataFrame
+    milestones: pd.DataFrame
+    milestone_rows: pd.DataFrame
+    sentence: str
+
+
+def chapter_view(chapter: Chapter, data: Dataset) -> ChapterView:
+    """The chapter's slice of the dataset: its networks, up to its year."""
+    state = ViewState(network=chapter.networks, year_to=chapter.as_of)
+    events = filters.filter_events(data.events, state)
+    places = filters.places_view(data.places, events, data.networks)
+    growth = charts.cumulative_places(places, by="region")
+    upto = data.milestones if chapter.as_of is None else data.milestones[data.milestones["year"] <= chapter.as_of]
+    rows = data.milestones[data.milestones["milestone_id"].isin(chapter.milestones)]
+    year = f"by {chapter.as_of}" if chapter.as_of else "today"
+    if events.empty:
+        sentence = f"No place in this atlas had made a commitment {year}; the milestones below set the scene."
+    else:
+        sentence = (f"{year.capitalize()}, {places['place_id'].nunique()} places in "
+                    f"{places['country_iso3'].nunique()} countries had made {len(events)} recorded commitments"
+                    + (" in these networks." if chapter.networks else "."))
+    return ChapterView(events, places, growth, upto, rows, sentence)

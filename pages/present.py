@@ -1,0 +1,59 @@
+"""Presentation mode: the movement's story in chapters, big type, no sidebar, keys to step through."""
+import streamlit as st
+
+from hrcmap import cache, charts, maps, present
+from hrcmap.chapters import chapter_index
+from hrcmap.paths import CHAPTERS
+from hrcmap.ui import md_escape, require_dataset, safe_link, source_footer
+from hrcmap.validate import ValidationError
+
+data = require_dataset()
+st.html(present.CSS)
+try:
+    chapters = cache.chapters(CHAPTERS)
+except (ValidationError, OSError) as exc:
+    lines = exc.report() if isinstance(exc, ValidationError) else f"{CHAPTERS} could not be read."
+    st.error("The presentation's chapter file needs fixing:\n\n" + md_escape(lines))
+    st.stop()
+
+index, notice = chapter_index(st.query_params.get("present"), len(chapters))
+if notice:
+    st.info(notice)
+chapter = chapters[index]
+st.caption(f"Chapter {index + 1} of {len(chapters)}")
+st.title(chapter.title)
+st.markdown(md_escape(chapter.text))
+
+view = present.chapter_view(chapter, data)
+if chapter.view == "map":
+    st.pydeck_chart(maps.build_map(view.places, cache.outlines_geojson(), selected=chapter.place,
+                                   view=maps.fit_view(view.places)), height=430, key="present-map")
+elif chapter.view == "growth":
+    st.plotly_chart(charts.growth_figure(view.places, cache.outline_xy(), as_of=chapter.as_of), width="stretch", key="present-growth")
+elif view.growth.empty:
+    st.plotly_chart(charts.milestones_figure(view.milestone_rows), width="stretch", key="present-milestones")
+else:
+    st.plotly_chart(charts.cumulative_figure(view.growth, view.milestones, "", None), width="stretch", key="present-timeline")
+st.markdown(md_escape(view.sentence))
+
+
+
+def go_to(number: int) -> None:
+    st.query_params["present"] = str(number)
+
+
+first, last = index == 0, index == len(chapters) - 1
+prev_col, next_col, up_col, down_col, exit_col = st.columns([2, 2, 1, 1, 2])
+# arrow keys and the page keys that presentation clickers send
+prev_col.button("◀ Previous", shortcut="Left", disabled=first, width="stretch", on_click=go_to, args=(index,))
+next_col.button("Next ▶", shortcut="Right", disabled=last, width="stretch", type="primary", on_click=go_to, args=(index + 2,))
+up_col.button("Page up", shortcut="PageUp", type="tertiary", disabled=first, on_click=go_to, args=(index,))
+down_col.button("Page down", shortcut="PageDown", type="tertiary", disabled=last, on_click=go_to, args=(index + 2,))
+exit_col.page_link("pages/map.py", label="Leave the presentation")
+if st.query_params.get("present") != str(index + 1):
+    st.query_params["present"] = str(index + 1)
+
+if len(view.milestone_rows):
+    st.caption("Milestones in this chapter: " + " · ".join(
+        safe_link(f"{r.year}: {r.title}", r.source_url) for r in view.milestone_rows.itertuples(index=False)))
+source_footer(data, view.events)
