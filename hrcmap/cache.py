@@ -85,3 +85,17 @@ def chapters(path: Path):
     """The presentation's chapters, checked against the dataset (raises ValidationError)."""
     folder = processed_dir()
     return _chapters(str(path), path.stat().st_mtime_ns, str(folder), _stamp(folder))
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _full_downloads(folder: str, stamp: tuple) -> tuple[bytes, bytes]:
+    from .export import events_csv, places_geojson
+
+    d = _dataset(folder, stamp)
+    return events_csv(d.events, d.citation), places_geojson(d.places, d.citation)
+
+
+def full_downloads() -> tuple[bytes, bytes]:
+    """The whole dataset's events CSV and places GeoJSON, made once per build rather than per rerun."""
+    folder = processed_dir()
+    return _full_downloads(str(folder), _stamp(folder))

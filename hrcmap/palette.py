@@ -22,16 +22,6 @@ FAMILY_COLORS = {
     "local": "#7F7F7F",
 }
 
-# The ring around a place says whether its commitments still stand; colour is never the only cue
-# (withdrawn places are also listed as such in tooltips and tables).
-STATUS_OUTLINE = {
-    "active": "#FFFFFF",
-    "aspirational": "#FFFFFF",
-    "unknown": "#FFFFFF",
-    "withdrawn": "#000000",
-    "repealed": "#000000",
-}
-
 # cividis end points: readable for every common colour-vision deficiency
 _EARLY, _LATE = (0, 32, 77), (253, 231, 55)
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .palette import FAMILY_COLORS, hex_of, year_colour
-from .schema import FAMILIES
+from .schema import EVENTS_OUT_FIELDS, FAMILIES, PLACES_OUT_FIELDS, RAW_SCHEMAS
 
 ABOUT = """
 **hrcmap** is an open atlas of the human rights cities movement: the cities, counties and regions
@@ -157,7 +157,6 @@ def place_options(places: pd.DataFrame) -> dict[str, str]:
 class Profile:
     title: str
     summary: str
-    table: pd.DataFrame
     events: pd.DataFrame
 
 
@@ -173,7 +172,7 @@ def place_profile(places: pd.DataFrame, events: pd.DataFrame, place_id: str) -> 
     )
     if bool(p["has_conflict"]):
         summary += " Some sources disagree about its facts: rows in the same conflict group below tell different stories."
-    return Profile(f"{p['name']}, {p['country_name']}", summary, events_table(ev), ev)
+    return Profile(f"{p['name']}, {p['country_name']}", summary, ev)
 
 
 def events_table(events: pd.DataFrame, short: dict[str, str] | None = None) -> pd.DataFrame:
@@ -401,7 +400,6 @@ def profile_lines(events: pd.DataFrame, short: dict[str, str]) -> list[ProfileLi
 
 
 # Every downloadable table and its fields, from the schema the build validates with.
-from .schema import EVENTS_OUT_FIELDS, PLACES_OUT_FIELDS, RAW_SCHEMAS  # noqa: E402 (kept beside its only use)
 
 DICTIONARY_TABLES = [
     ("events.csv: one row per dated fact", EVENTS_OUT_FIELDS),

@@ -25,9 +25,10 @@ filtered.download_button("Events (CSV)", export.events_csv(events, data.citation
 filtered.download_button("Places (GeoJSON)", export.places_geojson(places, data.citation), file_name=f"hrcmap-{v}-filtered-places.geojson",
                          mime="application/geo+json", width="stretch", key="dl-f-geojson")
 full.markdown("**The whole dataset**")
-full.download_button("Events (CSV)", export.events_csv(data.events, data.citation), file_name=f"hrcmap-{v}-events.csv",
+all_events_csv, all_places_geojson = cache.full_downloads()
+full.download_button("Events (CSV)", all_events_csv, file_name=f"hrcmap-{v}-events.csv",
                      mime="text/csv", width="stretch", key="dl-a-csv")
-full.download_button("Places (GeoJSON)", export.places_geojson(data.places, data.citation), file_name=f"hrcmap-{v}-places.geojson",
+full.download_button("Places (GeoJSON)", all_places_geojson, file_name=f"hrcmap-{v}-places.geojson",
                      mime="application/geo+json", width="stretch", key="dl-a-geojson")
 full.download_button("Data package (zip)", cache.package_zip(data.citation), file_name=f"hrcmap-{v}-datapackage.zip",
                      mime="application/zip", width="stretch", key="dl-a-zip")
