@@ -14,5 +14,8 @@ PAGES = [
 ]
 
 page = st.navigation(PAGES)
+if "present" in st.query_params and page.url_path != "present":
+    # ?present=N on any page opens presentation mode at that chapter
+    st.switch_page(PAGES[-1], query_params={"present": st.query_params.get("present", "")})
 st.sidebar.caption("hrcmap: an open, sourced atlas of the human rights cities movement.")
 page.run()

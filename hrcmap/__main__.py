@@ -1,4 +1,4 @@
-"""Command line: ``python -m hrcmap build`` and ``python -m hrcmap validate``."""
+"""Command line: ``python -m hrcmap build``, ``validate``, ``static`` and ``animate``."""
 from __future__ import annotations
 
 import argparse
@@ -20,7 +20,11 @@ def main(argv: list[str] | None = None) -> int:
     v = sub.add_parser("validate", help="only validate data/raw; write nothing")
     v.add_argument("--raw", type=Path, default=RAW)
     sub.add_parser("static", help="write static/countries.geojson, the browser's copy of the outlines")
+    a = sub.add_parser("animate", help="write the growth animation of the whole dataset (.gif or .mp4)")
+    a.add_argument("out", type=Path, help="output file, e.g. docs/growth.gif")
     args = parser.parse_args(argv)
+    if args.command == "animate":
+        return _animate(args.out)
     if args.command == "static":
         from .countries import web_outlines
         from .paths import WEB_OUTLINES
@@ -41,6 +45,36 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n{len(exc.problems)} problem(s) found; nothing was written.", file=sys.stderr)
         return 1
     print(summary.describe(time.perf_counter() - started))
+    return 0
+
+
+def _animate(out: Path) -> int:
+    """The movement's growth, all places, written atomically (a temporary file, then a rename)."""
+    import json
+
+    from . import animation, filters
+    from .load import DataUnavailable, load_dataset
+    from .paths import COUNTRIES_GEOJSON
+    from .state import ViewState
+    from .views import image_source
+
+    kinds = {".gif": animation.gif, ".mp4": animation.mp4}
+    if out.suffix.lower() not in kinds:
+        print(f"{out}: the file name must end in .gif or .mp4.", file=sys.stderr)
+        return 2
+    try:
+        data = load_dataset(processed_dir())
+    except DataUnavailable as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    events = filters.filter_events(data.events, ViewState())
+    places = filters.places_view(data.places, events, data.networks)
+    outlines = json.loads(COUNTRIES_GEOJSON.read_text(encoding="utf-8"))
+    payload = kinds[out.suffix.lower()](places, outlines, animation.DEFAULT_TITLE, image_source(data.version, events))
+    tmp = out.with_name(out.name + ".part")
+    tmp.write_bytes(payload)
+    tmp.replace(out)
+    print(f"wrote {out} ({len(payload):,} bytes, {len(animation.frame_plan(places))} years)")
     return 0
 
 

@@ -7,6 +7,8 @@ import plotly.graph_objects as go
 
 from .palette import OKABE_ITO, REGION_COLORS
 
+# milestones and legend edges: grey that keeps 4:1 contrast on both the light and the dark theme
+MARK = "#767676"
 DASHES = ["solid", "dot", "dash", "longdash", "dashdot", "longdashdot"]
 
 
@@ -41,7 +43,7 @@ def cumulative_figure(table: pd.DataFrame, milestones: pd.DataFrame | None = Non
         top = float(table.sum(axis=1).max())
         traces.append(go.Scatter(
             x=shown["year"].astype(int).to_numpy(), y=np.full(len(shown), top * 1.05), mode="markers", name="Milestones",
-            marker={"symbol": "diamond", "size": 9, "color": "#000000"},
+            marker={"symbol": "diamond", "size": 9, "color": MARK},
             customdata=shown[["title", "source_url"]].to_numpy(dtype=object),
             hovertemplate="%{x}: %{customdata[0]}<br>Source: %{customdata[1]}<extra></extra>",
         ))
@@ -87,7 +89,7 @@ def legend_figure(items: list[tuple[str, str]], title: str = "") -> go.Figure:
     ys = [-(i // per_row) for i in range(len(items))]
     fig = go.Figure(go.Scatter(
         x=xs, y=ys, mode="markers+text", text=[label for label, _ in items], textposition="middle right", textfont={"size": 13},
-        marker={"size": 12, "color": [c for _, c in items], "line": {"color": "#333333", "width": 1}},
+        marker={"size": 12, "color": [c for _, c in items], "line": {"color": MARK, "width": 1}},
         hoverinfo="skip", cliponaxis=False,
     ))
     rows = (len(items) + per_row - 1) // per_row
@@ -221,7 +223,7 @@ def milestones_figure(milestones: pd.DataFrame, title: str = "") -> go.Figure:
     fig = go.Figure(go.Scatter(
         x=rows["year"].astype(int).to_numpy(), y=np.zeros(len(rows)), mode="markers+text",
         text=rows["title"].to_numpy(dtype=object), textposition="top center",
-        marker={"symbol": "diamond", "size": 14, "color": "#000000"},
+        marker={"symbol": "diamond", "size": 14, "color": MARK},
         customdata=rows["source_url"].to_numpy(dtype=object),
         hovertemplate="%{x}: %{text}<br>Source: %{customdata}<extra></extra>",
     ))

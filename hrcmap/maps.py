@@ -142,6 +142,7 @@ def fit_view(places: pd.DataFrame, min_zoom: float = 1.2, max_zoom: float = 5.0)
     if places.empty:
         return pdk.ViewState(latitude=25, longitude=15, zoom=min_zoom)
     lat, lon = places["lat"].astype(float), places["lon"].astype(float)
-    span = max(float(lat.max() - lat.min()), float(lon.max() - lon.min()) / 2, 1.0)
+    # at least a country-sized span, so a lone place is shown with its surroundings
+    span = max(float(lat.max() - lat.min()), float(lon.max() - lon.min()) / 2, 8.0)
     zoom = min(max_zoom, max(min_zoom, 7.2 - 1.45 * math.log2(span)))
     return pdk.ViewState(latitude=float((lat.max() + lat.min()) / 2), longitude=float((lon.max() + lon.min()) / 2), zoom=round(zoom, 2))

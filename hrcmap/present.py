@@ -10,13 +10,15 @@ from .chapters import Chapter
 from .load import Dataset
 from .state import ViewState
 
-# Static styling for the projector: no sidebar or toolbar, large type, high contrast.
+# Static styling for the projector: no sidebar or toolbar, large type. Colours come from the
+# theme (light or dark, both AA), so a dark room can use the dark theme.
 CSS = """<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
 [data-testid="stToolbar"] { display: none !important; }
-[data-testid="stMain"] h1 { font-size: 3.4rem; color: #000; }
-[data-testid="stMain"] p, [data-testid="stMain"] li { font-size: 1.45rem; line-height: 1.5; color: #111; }
-[data-testid="stMain"] [data-testid="stCaptionContainer"] p { font-size: 1.05rem; color: #333; }
+[data-testid="stMainBlockContainer"] { padding-top: 1.2rem; padding-bottom: 1rem; }
+[data-testid="stMain"] h1 { font-size: 3rem; padding: 0.2rem 0 0.4rem; }
+[data-testid="stMain"] p, [data-testid="stMain"] li { font-size: 1.4rem; line-height: 1.45; }
+[data-testid="stMain"] [data-testid="stCaptionContainer"] p { font-size: 1.05rem; }
 </style>"""
 
 
@@ -28,6 +30,10 @@ class ChapterView:
     milestones: pd.DataFrame
     milestone_rows: pd.DataFrame
     sentence: str
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
 def chapter_view(chapter: Chapter, data: Dataset) -> ChapterView:
@@ -42,7 +48,8 @@ def chapter_view(chapter: Chapter, data: Dataset) -> ChapterView:
     if events.empty:
         sentence = f"No place in this atlas had made a commitment {year}; the milestones below set the scene."
     else:
-        sentence = (f"{year.capitalize()}, {places['place_id'].nunique()} places in "
-                    f"{places['country_iso3'].nunique()} countries had made {len(events)} recorded commitments"
+        sentence = (f"{year.capitalize()}, {_count(places['place_id'].nunique(), 'place')} in "
+                    f"{_count(places['country_iso3'].nunique(), 'country', 'countries')} had made "
+                    f"{_count(len(events), 'recorded commitment')}"
                     + (" in these networks." if chapter.networks else "."))
     return ChapterView(events, places, growth, upto, rows, sentence)

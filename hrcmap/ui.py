@@ -163,14 +163,85 @@ def explore_state(data: Dataset):
     return sidebar_filters(facets, options), facets, options
 
 
-def chart_block(fig, table: pd.DataFrame, sentence: str, events: pd.DataFrame, key: str, config: dict | None = None) -> None:
-    """A chart with its text alternative (a sentence and the plotted numbers) and its sources line."""
+def chart_block(fig, table: pd.DataFrame, sentence: str, events: pd.DataFrame, key: str, config: dict | None = None,
+                context: str = "") -> None:
+    """A chart with its text alternative (a sentence and the plotted numbers), its sources line and
+    PNG/SVG downloads for slides. ``context`` (the filter sentence) is printed in the image's source line."""
     st.markdown(md_escape(sentence))
     st.plotly_chart(fig, width="stretch", key=key, config=config or {"displaylogo": False})
     with st.expander("The numbers behind this chart"):
         st.dataframe(table, width="stretch")
     top = ", ".join(h for h, _ in source_domains(events["source_url"], most=4))
     st.caption(md_escape(f"Sources: {events['source_url'].nunique()} pages ({top}); each is linked on the Data page."))
+    image_downloads(fig, _figure_title(fig) or sentence, events, key, context)
+
+
+def _figure_title(fig) -> str:
+    title = fig.layout.title
+    return str(title.text) if title is not None and title.text else ""
+
+
+def view_link() -> str | None:
+    """The address of the current view (page and query), when the browser has told us where it is."""
+    from urllib.parse import urlencode
+
+    url = st.context.url
+    if not url:
+        return None
+    query = urlencode(st.query_params.to_dict())
+    return url + (f"?{query}" if query else "")
+
+
+def image_downloads(fig, title: str, events: pd.DataFrame, key: str, context: str = "") -> None:
+    """Two buttons that draw the chart as a 16:9 PNG or SVG with title and source line, only when clicked."""
+    from . import images
+    from .views import image_source
+
+    data = cache.dataset()
+    source = image_source(data.version, events, context, view_link())
+    png, svg = st.columns(2)
+    for column, fmt in ((png, "png"), (svg, "svg")):
+        column.download_button(
+            f"Download {fmt.upper()} for slides", data=lambda fmt=fmt: images.figure_image(fig, fmt, title, source),
+            file_name=f"hrcmap-{data.version}-{key}.{fmt}", mime=images.FORMATS[fmt], on_click="ignore",
+            key=f"img-{key}-{fmt}", icon=":material/download:", width="stretch",
+        )
+
+
+def animation_downloads(places: pd.DataFrame, events: pd.DataFrame, key: str, context: str = "") -> None:
+    """GIF and MP4 of the growth of the places shown, drawn on the server only when a button is clicked."""
+    from . import animation
+    from .views import image_source
+
+    if places.empty:
+        return
+    data = cache.dataset()
+    source = image_source(data.version, events, context, view_link())
+    outlines = cache.outlines_geojson()
+    gif, mp4 = st.columns(2)
+    for column, kind, draw, mime in ((gif, "gif", animation.gif, "image/gif"), (mp4, "mp4", animation.mp4, "video/mp4")):
+        column.download_button(
+            f"Download the animation ({kind.upper()}, 1280×720)",
+            data=lambda draw=draw: draw(places, outlines, animation.DEFAULT_TITLE, source),
+            file_name=f"hrcmap-{data.version}-{key}.{kind}", mime=mime, on_click="ignore",
+            key=f"anim-{key}-{kind}", icon=":material/movie:", width="stretch",
+        )
+
+
+def share_box(title: str) -> None:
+    """Sidebar: the link to this view, an iframe snippet to embed it, and the way into presentation mode."""
+    from .views import embed_snippet
+
+    box = st.sidebar.expander("Share, embed, present", icon=":material/share:")
+    link = view_link()
+    if link is None:
+        box.caption("The address of this view appears here once the page has loaded in a browser.")
+    else:
+        box.caption("Link to exactly this view (filters included):")
+        box.code(link, language=None, wrap_lines=True)
+        box.caption("Embed this view in an article or a slide (Streamlit's embed mode):")
+        box.code(embed_snippet(link, f"hrcmap: {title}"), language="html", wrap_lines=True)
+    box.page_link("pages/present.py", label="Present the movement's story", icon=":material/slideshow:")
 
 
 def safe_link(label: str, url: object) -> str:

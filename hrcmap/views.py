@@ -424,3 +424,31 @@ def known_gaps(networks: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFrame:
             rows.append({"Network": n.short_name, "Mapped here": mapped, "Reported": total,
                          "Reported in": int(last["year"]), "Share mapped": f"{100 * mapped / total:.0f}%"})
     return pd.DataFrame(rows).sort_values("Reported", ascending=False).reset_index(drop=True) if rows else pd.DataFrame()
+
+
+def image_source(version: str, events: pd.DataFrame, context: str = "", link: str | None = None) -> str:
+    """The line printed at the foot of an exported chart: what it shows, where the facts come from, the licence."""
+    from urllib.parse import urlparse
+
+    hosts = events["source_url"].map(lambda u: (urlparse(str(u)).hostname or "").removeprefix("www."))
+    top = ", ".join(hosts[hosts != ""].value_counts().head(3).index)
+    parts = [context.strip()] if context.strip() else []
+    parts.append(
+        f"Source: hrcmap {version}, CC BY 4.0, from {events['source_url'].nunique()} cited pages"
+        + (f" (most cited: {top})" if top else "") + "."
+    )
+    if link:
+        parts.append(f"View: {link}")
+    return " ".join(parts)
+
+
+def embed_snippet(link: str, title: str, height: int = 640) -> str:
+    """An iframe for the current view in Streamlit's embed mode (no toolbar, no padding)."""
+    from html import escape
+    from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+    parts = urlsplit(link)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "embed"] + [("embed", "true")]
+    src = urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
+    return (f'<iframe src="{escape(src, quote=True)}" title="{escape(title, quote=True)}" width="100%" '
+            f'height="{int(height)}" style="border:0" loading="lazy"></iframe>')

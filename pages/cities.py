@@ -2,7 +2,7 @@
 import streamlit as st
 
 from hrcmap import cache, maps, views
-from hrcmap.ui import md_escape, require_dataset, safe_link, source_footer
+from hrcmap.ui import md_escape, require_dataset, safe_link, share_box, source_footer
 
 data = require_dataset()
 facets, options = cache.facets_and_options()
@@ -53,4 +53,5 @@ if len(similar):
     st.subheader("Places in the same networks")
     for r in similar.itertuples(index=False):
         st.page_link("pages/cities.py", label=f"{r.Place}, {r.Country} ({r[3]} shared)", query_params={"city": r.place_id})
+share_box("a place")
 source_footer(data, profile.events)

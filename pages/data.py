@@ -2,7 +2,7 @@
 import streamlit as st
 
 from hrcmap import cache, export, filters, schema, views
-from hrcmap.ui import explore_state, md_escape, require_dataset, save_state, source_footer
+from hrcmap.ui import explore_state, md_escape, require_dataset, save_state, share_box, source_footer
 
 data = require_dataset()
 state, facets, options = explore_state(data)
@@ -38,4 +38,5 @@ for title, fields in views.DICTIONARY_TABLES:
     with st.expander(title, expanded=title.startswith("events")):
         st.dataframe(views.dictionary(fields), width="stretch", hide_index=True)
 save_state(state)
+share_box("the data")
 source_footer(data, events)

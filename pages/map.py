@@ -2,7 +2,7 @@
 import streamlit as st
 
 from hrcmap import cache, charts, filters, maps, views
-from hrcmap.ui import explore_state, md_escape, require_dataset, save_state, source_footer
+from hrcmap.ui import explore_state, md_escape, require_dataset, save_state, share_box, source_footer
 
 data = require_dataset()
 state, facets, options = explore_state(data)
@@ -44,4 +44,5 @@ with side_col:
 with st.expander("The places on this map, as a table"):
     st.dataframe(views.places_table(places), hide_index=True, width="stretch")
 save_state(state)
+share_box("the map")
 source_footer(data, events)

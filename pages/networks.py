@@ -4,7 +4,7 @@ import streamlit as st
 from hrcmap import cache, charts, filters, maps, views
 from hrcmap.schema import FAMILIES
 from hrcmap.state import ViewState
-from hrcmap.ui import chart_block, md_escape, require_dataset, safe_link, source_footer
+from hrcmap.ui import chart_block, md_escape, require_dataset, safe_link, share_box, source_footer
 
 data = require_dataset()
 facets, options = cache.facets_and_options()
@@ -41,4 +41,5 @@ matrix = views.network_overlap(data.events, names)
 chart_block(charts.overlap_figure(matrix), matrix,
             f"{several} of {int(spread['Places'].sum())} places appear in two or more networks; "
             "the heat map counts the places each pair of the largest networks share.", data.events, key="overlap")
+share_box("networks")
 source_footer(data)

@@ -4,7 +4,7 @@ import streamlit as st
 from hrcmap import cache, charts, maps, present
 from hrcmap.chapters import chapter_index
 from hrcmap.paths import CHAPTERS
-from hrcmap.ui import md_escape, require_dataset, safe_link, source_footer
+from hrcmap.ui import animation_downloads, image_downloads, md_escape, require_dataset, safe_link, source_footer
 from hrcmap.validate import ValidationError
 
 data = require_dataset()
@@ -25,15 +25,20 @@ st.title(chapter.title)
 st.markdown(md_escape(chapter.text))
 
 view = present.chapter_view(chapter, data)
+figure = None
 if chapter.view == "map":
     st.pydeck_chart(maps.build_map(view.places, cache.outlines_geojson(), selected=chapter.place,
-                                   view=maps.fit_view(view.places)), height=430, key="present-map")
+                                   view=maps.fit_view(view.places)), height=400, key="present-map")
 elif chapter.view == "growth":
-    st.plotly_chart(charts.growth_figure(view.places, cache.outline_xy(), as_of=chapter.as_of), width="stretch", key="present-growth")
+    figure = charts.growth_figure(view.places, cache.outline_xy(), as_of=chapter.as_of)
+    figure.update_layout(height=440)  # title, map, play button and slider within a 720-pixel projector
+    st.plotly_chart(figure, width="stretch", key="present-growth")
 elif view.growth.empty:
-    st.plotly_chart(charts.milestones_figure(view.milestone_rows), width="stretch", key="present-milestones")
+    figure = charts.milestones_figure(view.milestone_rows)
+    st.plotly_chart(figure, width="stretch", key="present-milestones")
 else:
-    st.plotly_chart(charts.cumulative_figure(view.growth, view.milestones, "", None), width="stretch", key="present-timeline")
+    figure = charts.cumulative_figure(view.growth, view.milestones, "", None)
+    st.plotly_chart(figure, width="stretch", key="present-timeline")
 st.markdown(md_escape(view.sentence))
 
 
@@ -43,12 +48,12 @@ def go_to(number: int) -> None:
 
 
 first, last = index == 0, index == len(chapters) - 1
-prev_col, next_col, up_col, down_col, exit_col = st.columns([2, 2, 1, 1, 2])
+prev_col, next_col, up_col, down_col, exit_col = st.columns([2, 2, 1.4, 1.4, 2])
 # arrow keys and the page keys that presentation clickers send
 prev_col.button("◀ Previous", shortcut="Left", disabled=first, width="stretch", on_click=go_to, args=(index,))
 next_col.button("Next ▶", shortcut="Right", disabled=last, width="stretch", type="primary", on_click=go_to, args=(index + 2,))
-up_col.button("Page up", shortcut="PageUp", type="tertiary", disabled=first, on_click=go_to, args=(index,))
-down_col.button("Page down", shortcut="PageDown", type="tertiary", disabled=last, on_click=go_to, args=(index + 2,))
+up_col.button("PgUp", shortcut="PageUp", type="tertiary", disabled=first, on_click=go_to, args=(index,))
+down_col.button("PgDn", shortcut="PageDown", type="tertiary", disabled=last, on_click=go_to, args=(index + 2,))
 exit_col.page_link("pages/map.py", label="Leave the presentation")
 if st.query_params.get("present") != str(index + 1):
     st.query_params["present"] = str(index + 1)
@@ -56,4 +61,8 @@ if st.query_params.get("present") != str(index + 1):
 if len(view.milestone_rows):
     st.caption("Milestones in this chapter: " + " · ".join(
         safe_link(f"{r.year}: {r.title}", r.source_url) for r in view.milestone_rows.itertuples(index=False)))
+with st.expander("Export this chapter for slides"):
+    if figure is not None:
+        image_downloads(figure, chapter.title, view.events if len(view.events) else data.events, f"chapter-{index + 1}", view.sentence)
+    animation_downloads(view.places, view.events, f"chapter-{index + 1}", view.sentence)
 source_footer(data, view.events)

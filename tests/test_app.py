@@ -193,3 +193,15 @@ def test_country_shading_lives_in_the_url(built, monkeypatch):
     assert "country-counts" in layers and at.toggle(key="f_shade").value is True
     at.toggle(key="f_shade").set_value(False).run()
     assert "shade" not in at.query_params
+
+
+def test_timeline_offers_slide_images_and_the_animation(built, monkeypatch):
+    at = run_page("timeline", built, monkeypatch)
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels.count("Download PNG for slides") >= 3 and labels.count("Download SVG for slides") >= 3
+    assert "Download the animation (GIF, 1280×720)" in labels and "Download the animation (MP4, 1280×720)" in labels
+
+
+def test_share_box_offers_presentation_mode(built, monkeypatch):
+    at = run_page("map", built, monkeypatch)
+    assert any("Share, embed, present" in e.label for e in at.sidebar.expander)

@@ -126,3 +126,73 @@ def test_presentation_steps_with_the_keys_a_clicker_sends(browser, real_app):
         assert watch.outside == []
     finally:
         ctx.close()
+
+
+CONTRAST_JS = """(selectors) => {
+  const parse = s => (s.match(/[\\d.]+/g) || []).map(Number);
+  const lum = c => { const [r, g, b] = c.slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+                     return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const background = el => { for (; el; el = el.parentElement) { const p = parse(getComputedStyle(el).backgroundColor);
+                                                                  if (p.length === 3 || p[3] > 0.9) return p.slice(0, 3); }
+                             return [255, 255, 255]; };
+  return selectors.map(sel => {
+    const el = [...document.querySelectorAll(sel)].find(e => e.offsetParent !== null && e.innerText.trim());
+    if (!el) return [sel, null];
+    const st = getComputedStyle(el), bg = background(el), fg = parse(st.color);
+    const alpha = (fg.length === 4 ? fg[3] : 1) * Number(st.opacity || 1);
+    const seen = fg.slice(0, 3).map((v, i) => v * alpha + bg[i] * (1 - alpha));
+    const [hi, lo] = [lum(seen), lum(bg)].sort((a, b) => b - a);
+    return [sel, (hi + 0.05) / (lo + 0.05)];
+  });
+}"""
+TEXT_KINDS = ["[data-testid=stMain] h1", "[data-testid=stMain] [data-testid=stMarkdownContainer] p",
+              "[data-testid=stMain] [data-testid=stCaptionContainer]", "[data-testid=stMain] [data-testid=stMarkdownContainer] a",
+              "[data-testid=stSidebar] label", "[data-testid=stMain] [data-testid=stExpander] summary"]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["about", "timeline", "present?present=4"])
+def test_text_meets_wcag_aa_contrast_in_both_themes(browser, real_app, scheme, path):
+    """The theme follows the system's light or dark setting; every kind of text keeps 4.5:1 on its background."""
+    ctx, page, watch = open_page(browser, f"{real_app}/{path}", color_scheme=scheme)
+    try:
+        dark_page = page.evaluate("() => getComputedStyle(document.querySelector('[data-testid=stApp]')).backgroundColor")
+        assert (dark_page == "rgb(14, 17, 23)") == (scheme == "dark")
+        ratios = dict(page.evaluate(CONTRAST_JS, TEXT_KINDS))
+        measured = {k: v for k, v in ratios.items() if v is not None}
+        assert "[data-testid=stMain] h1" in measured and len(measured) >= 3
+        assert all(v >= 4.5 for v in measured.values()), measured
+    finally:
+        ctx.close()
+
+
+def test_chart_and_animation_downloads_are_real_files(browser, real_app, tmp_path):
+    """On the timeline, the PNG for slides and the GIF arrive as files of the promised size and length."""
+    from PIL import Image
+
+    ctx, page, watch = open_page(browser, f"{real_app}/timeline?region=EU", accept_downloads=True)
+    try:
+        with page.expect_download(timeout=60000) as png:
+            page.get_by_role("button", name="Download PNG for slides").first.click()
+        png_path = tmp_path / png.value.suggested_filename
+        png.value.save_as(png_path)
+        assert png_path.suffix == ".png"
+        assert Image.open(png_path).size == (1280, 720)
+        with page.expect_download(timeout=120000) as gif:
+            page.get_by_role("button", name="Download the animation (GIF, 1280×720)").click()
+        gif_path = tmp_path / gif.value.suggested_filename
+        gif.value.save_as(gif_path)
+        frames = Image.open(gif_path)
+        assert frames.size == (1280, 720) and frames.n_frames >= 10
+        assert watch.outside == []
+    finally:
+        ctx.close()
+
+
+def test_any_page_with_present_in_the_link_opens_that_chapter(browser, real_app):
+    ctx, page, watch = open_page(browser, f"{real_app}/?present=5")
+    try:
+        page.wait_for_function("() => location.pathname.endsWith('/present') && location.search.includes('present=5')", timeout=30000)
+        assert "Chapter 5 of" in page.inner_text("[data-testid='stMain']")
+    finally:
+        ctx.close()
