@@ -11,7 +11,7 @@ from copy import deepcopy
 from typing import Any
 
 EVENT_TYPES = (
-    "declared", "ordinance", "charter_signed", "joined", "founded", "resolution",
+    "declared", "ordinance", "charter_signed", "joined", "listed", "founded", "resolution",
     "withdrawn", "repealed", "lapsed", "other",
 )
 ENDING_EVENT_TYPES = ("withdrawn", "repealed", "lapsed")

@@ -32,7 +32,8 @@ A place enters the atlas with at least one dated commitment that a public page s
 declaration as a human rights city, a local human rights ordinance, the signature of a charter, a
 council resolution, or membership of a network of cities committed to human rights or against
 discrimination. A city a source merely mentions, or one that only hosted a meeting, does not count.
-A membership known only "as of" a year is kept with that year and marked medium confidence.
+A membership known only "as of" a year is recorded as *listed* in that year (the place may have joined
+earlier) and marked medium confidence.
 
 ### How it was gathered
 

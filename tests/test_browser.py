@@ -196,3 +196,13 @@ def test_any_page_with_present_in_the_link_opens_that_chapter(browser, real_app)
         assert "Chapter 5 of" in page.inner_text("[data-testid='stMain']")
     finally:
         ctx.close()
+
+
+def test_the_embed_snippet_view_opens_without_chrome_and_keeps_the_filters(browser, real_app):
+    ctx, page, watch = open_page(browser, f"{real_app}/timeline?region=Asia&embed=true")
+    try:
+        assert page.query_selector("[data-testid='stMainMenu']") is None  # no app menu in embed mode
+        assert page.get_attribute("[data-testid='stSidebar']", "data-collapsed") == "true"
+        assert "in Asia made" in page.inner_text("[data-testid='stMain']")
+    finally:
+        ctx.close()
