@@ -161,6 +161,15 @@ class Profile:
     events: pd.DataFrame
 
 
+def _first_is_listing(events: pd.DataFrame) -> bool:
+    """True when a place's earliest dated evidence is only a membership list, not the act of joining."""
+    starting = events[~events["event_type"].isin(("withdrawn", "repealed", "lapsed"))]
+    if starting.empty:
+        return False
+    first = starting[starting["year"].astype(int) == starting["year"].astype(int).min()]
+    return bool((first["event_type"] == "listed").all())
+
+
 def place_profile(places: pd.DataFrame, events: pd.DataFrame, place_id: str) -> Profile:
     """Everything recorded about one place, its events in time order with their sources."""
     p = places[places["place_id"] == place_id].iloc[0]
@@ -168,7 +177,9 @@ def place_profile(places: pd.DataFrame, events: pd.DataFrame, place_id: str) -> 
     networks = sorted({n for n in ev["network_name"] if n})
     summary = (
         f"{p['name']} ({p['kind']}) in {p['country_name']}, {p['subregion']}. "
-        f"First recorded commitment: {int(p['first_year'])}. Current status: {p['status']}. "
+        f"First recorded commitment: {int(p['first_year'])}"
+        + (" (a list that names it; it may have joined earlier)" if _first_is_listing(ev) else "")
+        + f". Current status: {p['status']}. "
         + (f"Networks: {', '.join(networks)}." if networks else "No network membership recorded; local acts only.")
     )
     if bool(p["has_conflict"]):
@@ -453,3 +464,18 @@ def embed_snippet(link: str, title: str, height: int = 640) -> str:
     src = urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
     return (f'<iframe src="{escape(src, quote=True)}" title="{escape(title, quote=True)}" width="100%" '
             f'height="{int(height)}" style="border:0" loading="lazy"></iframe>')
+
+
+def listing_caveat(events: pd.DataFrame) -> str:
+    """How many places' first year comes only from a membership list (they may have joined earlier)."""
+    starting = events[~events["event_type"].isin(("withdrawn", "repealed", "lapsed"))]
+    if starting.empty:
+        return ""
+    years = starting["year"].astype(int)
+    firsts = starting[years == years.groupby(starting["place_id"]).transform("min")]
+    only_listed = firsts.groupby("place_id")["event_type"].apply(lambda s: bool((s.astype(str) == "listed").all()))
+    n = int(only_listed.sum())
+    if not n:
+        return ""
+    return (f"For {n} of these {starting['place_id'].nunique()} places the first year is that of a dated list naming them "
+            "as members (event type “listed”): they may have joined earlier, so the curve can run late, never early.")

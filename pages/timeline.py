@@ -20,6 +20,8 @@ grouped, colours = views.growth_groups(places, state.split)
 growth = charts.cumulative_places(grouped, by="group")
 chart_block(charts.cumulative_figure(growth, data.milestones, "Places by year of first commitment, cumulative", colours),
             growth, views.growth_sentence(growth), events, key="growth", context=described)
+if caveat := views.listing_caveat(events):
+    st.caption(md_escape(caveat))
 
 bars = charts.per_year(events, by="event_type")
 chart_block(charts.per_year_figure(bars, "New commitments per year, by type"), bars,

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import pytest
 
 from hrcmap import charts, maps, views
@@ -135,3 +136,12 @@ def test_fit_view_frames_places_without_repeating_the_world(places):
     v = maps.fit_view(europe)
     assert 40 < v.latitude < 60 and 0 < v.longitude < 20 and v.zoom >= 1.2
     assert maps.fit_view(places.iloc[0:0]).zoom == 1.2
+
+
+def test_listing_caveat_counts_places_first_seen_on_a_list():
+    events = pd.DataFrame({
+        "place_id": ["a", "a", "b", "c", "c"], "year": ["2010", "2012", "2015", "2009", "2009"],
+        "event_type": ["listed", "joined", "joined", "listed", "declared"],
+    })
+    assert views.listing_caveat(events).startswith("For 1 of these 3 places")  # only a: c's first year has a declaration too
+    assert views.listing_caveat(events[events["place_id"] == "b"]) == ""
