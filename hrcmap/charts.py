@@ -157,8 +157,11 @@ def growth_figure(places: pd.DataFrame, outline: tuple[list, list], as_of: int |
         return f"{title}: as of {year}, {sum(1 for y in first if y <= year)} places"
 
     frames = [{"name": str(y), "data": [points(y)], "traces": [1], "layout": {"title": {"text": caption(y)}}} for y in years]
+    present = [f for f in families if f in set(ordered["family"])]
     layout = {
         "title": {"text": caption(start)},
+        # the colour key, for still exports (the app draws its own legend under the map)
+        "meta": {"legend": [[FAMILIES.get(f, f), FAMILY_COLORS[f]] for f in present]},
         "xaxis": {"visible": False, "range": [-170, 190], "fixedrange": True},
         "yaxis": {"visible": False, "range": [-58, 84], "scaleanchor": "x", "scaleratio": 1, "fixedrange": True},
         "margin": {"l": 0, "r": 0, "t": 50, "b": 10}, "height": 540,

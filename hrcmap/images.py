@@ -20,6 +20,7 @@ import plotly.graph_objects as go  # noqa: E402
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.backends.backend_svg import FigureCanvasSVG  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.lines import Line2D  # noqa: E402
 
 FORMATS = {"png": "image/png", "svg": "image/svg+xml"}
 SLIDE = (1280, 720)  # 16:9 pixels
@@ -169,8 +170,13 @@ def render(fig: go.Figure, title: str, source: str, size: tuple[int, int] = SLID
         ax.grid(axis="y", color="#DDDDDD", linewidth=0.6)
         ax.set_axisbelow(True)
     handles, labels = ax.get_legend_handles_labels()
+    meta = layout.meta if isinstance(layout.meta, dict) else {}
+    for label, colour in meta.get("legend", []):  # a colour key the figure carries for its markers
+        handles.append(Line2D([], [], marker="o", linestyle="", markersize=9, markerfacecolor=colour,
+                              markeredgecolor="#FFFFFF"))
+        labels.append(label)
     if len(labels) > 1:
-        out.legend(handles, labels, loc="lower center", bbox_to_anchor=(0.5, 0.055), ncol=min(6, len(labels)),
+        out.legend(handles, labels, loc="lower center", bbox_to_anchor=(0.5, 0.055), ncol=min(4 if meta.get("legend") else 6, len(labels)),
                    frameon=False, fontsize=10)
     out.text(0.02, 0.95, title, fontsize=20, fontweight="bold", color=INK, va="top", ha="left", wrap=True)
     out.text(0.02, 0.015, source, fontsize=9.5, color=MUTED, va="bottom", ha="left", wrap=True)

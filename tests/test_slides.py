@@ -197,3 +197,11 @@ def test_both_themes_meet_wcag_aa(theme):
     assert contrast("#FFFFFF", config["primaryColor"]) >= 4.5  # label on a primary button
     assert contrast(config["primaryColor"], config["backgroundColor"]) >= 3  # sliders, focus rings
     assert contrast(charts.MARK, config["backgroundColor"]) >= 3  # milestone diamonds
+
+
+def test_the_growth_map_export_carries_its_colour_key(figures, places):
+    from hrcmap.schema import FAMILIES
+
+    text = _svg_text(images.figure_image(figures["growth-map"], "svg", "Growth", SOURCE))
+    for family in set(places["family"]):
+        assert FAMILIES[family] in text
