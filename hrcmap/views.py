@@ -220,10 +220,10 @@ def network_table(networks: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFrame:
             q = {"about": "about ", "more_than": "more than "}.get(latest["qualifier"], "")
             total = f"{q}{int(latest['count'])} {latest['unit']} ({int(latest['year'])})"
         rows.append({
-            "Network": n.short_name, "Full name": n.name, "Kind": n.kind, "Scope": n.scope,
+            # the numbers first, so they stay in view on a narrow screen
+            "Network": n.short_name, "Places mapped": int(n.places_mapped), "Reported total": total,
             "Founded": "" if pd.isna(n.founded_year) else str(int(n.founded_year)),
-            "Places mapped": int(n.places_mapped), "Reported total": total,
-            "Website": n.url, "Source": n.source_url,
+            "Kind": n.kind, "Scope": n.scope, "Full name": n.name, "Website": n.url, "Source": n.source_url,
         })
     return pd.DataFrame(rows).sort_values(["Places mapped", "Network"], ascending=[False, True]).reset_index(drop=True)
 
