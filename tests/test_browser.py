@@ -123,6 +123,7 @@ def test_presentation_steps_with_the_keys_a_clicker_sends(browser, real_app):
             page.wait_for_function(f"() => location.search.includes('present={expected}')", timeout=30000)
             page.wait_for_function(
                 f"() => document.querySelector('[data-testid=stMain]')?.innerText.includes('Chapter {expected} of')", timeout=30000)
+            wait_ready(page, 300)  # the slide has finished drawing, as a presenter waits before the next click
         assert watch.outside == []
     finally:
         ctx.close()
