@@ -154,7 +154,7 @@ def render(fig: go.Figure, title: str, source: str, size: tuple[int, int] = SLID
         if yaxis.range:
             ax.set_ylim(*yaxis.range)
         if yaxis.scaleanchor:
-            ax.set_aspect("equal", adjustable="datalim")
+            ax.set_aspect("equal", adjustable="box")
     else:
         ax.set_xlabel(_text(xaxis.title), color=INK, fontsize=11)
         ax.set_ylabel(_text(yaxis.title), color=INK, fontsize=11)
