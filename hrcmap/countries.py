@@ -48,7 +48,10 @@ def _table() -> dict[str, Country]:
 
 
 def web_outlines(path: Path = COUNTRIES_GEOJSON, decimals: int = 2) -> str:
-    """The outlines as compact GeoJSON for the browser (about 1 km precision): only iso_a3 kept."""
+    """The outlines as compact GeoJSON for the browser (about 1 km precision): only iso_a3 kept.
+
+    Antarctica is left out: no place is there, and web Mercator stretches it into a band that takes
+    the bottom of every world view."""
     import json
 
     def rnd(coords):
@@ -60,7 +63,7 @@ def web_outlines(path: Path = COUNTRIES_GEOJSON, decimals: int = 2) -> str:
     features = [
         {"type": "Feature", "properties": {"iso_a3": f["properties"]["iso_a3"]},
          "geometry": {"type": f["geometry"]["type"], "coordinates": rnd(f["geometry"]["coordinates"])}}
-        for f in src["features"]
+        for f in src["features"] if f["properties"]["iso_a3"] != "ATA"
     ]
     return json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":")) + "\n"
 
