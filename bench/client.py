@@ -100,8 +100,14 @@ def slider_state(widget_id: str, low: float, high: float):
 
 @contextmanager
 def server(app: Path, processed: Path | None = None, port: int = 0):
-    """``streamlit run app`` on a free local port; yields (base_url, pid)."""
+    """``streamlit run app`` on a free local port; yields (base_url, pid).
+
+    The benchmarks and the browser tests both start the app through this. What the server writes
+    to stderr goes to a temporary file (a pipe nobody reads could fill and stall it) and its last
+    lines are shown if it fails to start.
+    """
     import socket
+    import tempfile
 
     if not port:
         with socket.socket() as s:
@@ -112,25 +118,27 @@ def server(app: Path, processed: Path | None = None, port: int = 0):
         env["HRCMAP_PROCESSED"] = str(processed)
     cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port), "--server.address", "127.0.0.1",
            "--server.headless", "true", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(url + "/_stcore/health", timeout=2):
-                    break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"server for {app} did not start")
-                time.sleep(0.3)
-        yield url, proc.pid
-    finally:
-        proc.terminate()
+    with tempfile.TemporaryFile() as errors:
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=errors)
+        url = f"http://127.0.0.1:{port}"
         try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    with urllib.request.urlopen(url + "/_stcore/health", timeout=2):
+                        break
+                except OSError:
+                    if proc.poll() is not None or time.monotonic() > deadline:
+                        errors.seek(0)
+                        raise RuntimeError(f"server for {app} did not start: " + errors.read().decode(errors="replace")[-2000:])
+                    time.sleep(0.3)
+            yield url, proc.pid
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
 
 
 def rss_mb(pid: int) -> float:
