@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlparse
+from typing import NamedTuple
 
 import pandas as pd
 import streamlit as st
 
 from . import cache
 from .load import Dataset, DataUnavailable
+from .views import source_domains
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$&:])")
 
@@ -42,13 +43,6 @@ def require_dataset() -> Dataset:
         st.error(str(exc), icon=":material/database:")
         st.stop()
         raise  # unreachable; st.stop raises
-
-
-def source_domains(urls: pd.Series, most: int = 6) -> list[tuple[str, int]]:
-    """The sites most cited among ``urls``, with how many facts each supports."""
-    hosts = urls.map(lambda u: (urlparse(u).hostname or "").removeprefix("www."))
-    counts = hosts[hosts != ""].value_counts()
-    return [(h, int(n)) for h, n in counts.head(most).items()]
 
 
 def footer_text(data: Dataset, events: pd.DataFrame) -> str:
@@ -157,10 +151,26 @@ def save_state(state) -> None:
     st.session_state[_SHADOW] = state
 
 
-def explore_state(data: Dataset):
-    """Everything an exploring page needs to start: (state, facets, options)."""
+class Explore(NamedTuple):
+    """What an exploring page starts from: the dataset, the view state and what it selects."""
+
+    data: Dataset
+    state: object
+    facets: object
+    options: object
+    events: pd.DataFrame
+    places: pd.DataFrame
+
+
+def explore_view() -> Explore:
+    """The dataset, the filters (URL and sidebar) and the events and places they select."""
+    from . import filters
+
+    data = require_dataset()
     facets, options = load_state()
-    return sidebar_filters(facets, options), facets, options
+    state = sidebar_filters(facets, options)
+    events = filters.filter_events(data.events, state)
+    return Explore(data, state, facets, options, events, filters.places_view(data.places, events, data.networks))
 
 
 def chart_block(fig, table: pd.DataFrame, sentence: str, events: pd.DataFrame, key: str, config: dict | None = None,

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .palette import FAMILY_COLORS, hex_of, year_colour
-from .schema import EVENTS_OUT_FIELDS, FAMILIES, PLACES_OUT_FIELDS, RAW_SCHEMAS
+from .schema import ENDING_EVENT_TYPES, EVENTS_OUT_FIELDS, FAMILIES, PLACES_OUT_FIELDS, RAW_SCHEMAS
 
 ABOUT = """
 **hrcmap** is an open atlas of the human rights cities movement: the cities, counties and regions
@@ -161,13 +161,15 @@ class Profile:
     events: pd.DataFrame
 
 
-def _first_is_listing(events: pd.DataFrame) -> bool:
-    """True when a place's earliest dated evidence is only a membership list, not the act of joining."""
-    starting = events[~events["event_type"].isin(("withdrawn", "repealed", "lapsed"))]
+def first_year_only_listed(events: pd.DataFrame) -> pd.Series:
+    """Per place: True when its earliest commitment year has only ``listed`` events (a membership
+    list, not the act of joining), so the place may have joined earlier."""
+    starting = events[~events["event_type"].isin(ENDING_EVENT_TYPES)]
     if starting.empty:
-        return False
-    first = starting[starting["year"].astype(int) == starting["year"].astype(int).min()]
-    return bool((first["event_type"] == "listed").all())
+        return pd.Series(dtype=bool)
+    years = starting["year"].astype(int)
+    firsts = starting[years == years.groupby(starting["place_id"]).transform("min")]
+    return firsts.groupby("place_id")["event_type"].apply(lambda s: bool((s.astype(str) == "listed").all()))
 
 
 def place_profile(places: pd.DataFrame, events: pd.DataFrame, place_id: str) -> Profile:
@@ -178,7 +180,7 @@ def place_profile(places: pd.DataFrame, events: pd.DataFrame, place_id: str) -> 
     summary = (
         f"{p['name']} ({p['kind']}) in {p['country_name']}, {p['subregion']}. "
         f"First recorded commitment: {int(p['first_year'])}"
-        + (" (a list that names it; it may have joined earlier)" if _first_is_listing(ev) else "")
+        + (" (a list that names it; it may have joined earlier)" if first_year_only_listed(ev).any() else "")
         + f". Current status: {p['status']}. "
         + (f"Networks: {', '.join(networks)}." if networks else "No network membership recorded; local acts only.")
     )
@@ -438,12 +440,18 @@ def known_gaps(networks: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows).sort_values("Reported", ascending=False).reset_index(drop=True) if rows else pd.DataFrame()
 
 
-def image_source(version: str, events: pd.DataFrame, context: str = "", link: str | None = None) -> str:
-    """The line printed at the foot of an exported chart: what it shows, where the facts come from, the licence."""
+def source_domains(urls: pd.Series, most: int = 6) -> list[tuple[str, int]]:
+    """The sites most cited among ``urls``, with how many facts each supports."""
     from urllib.parse import urlparse
 
-    hosts = events["source_url"].map(lambda u: (urlparse(str(u)).hostname or "").removeprefix("www."))
-    top = ", ".join(hosts[hosts != ""].value_counts().head(3).index)
+    hosts = urls.map(lambda u: (urlparse(u).hostname or "").removeprefix("www."))
+    counts = hosts[hosts != ""].value_counts()
+    return [(h, int(n)) for h, n in counts.head(most).items()]
+
+
+def image_source(version: str, events: pd.DataFrame, context: str = "", link: str | None = None) -> str:
+    """The line printed at the foot of an exported chart: what it shows, where the facts come from, the licence."""
+    top = ", ".join(h for h, _ in source_domains(events["source_url"], most=3))
     parts = [context.strip()] if context.strip() else []
     parts.append(
         f"Source: hrcmap {version}, CC BY 4.0, from {events['source_url'].nunique()} cited pages"
@@ -468,14 +476,9 @@ def embed_snippet(link: str, title: str, height: int = 640) -> str:
 
 def listing_caveat(events: pd.DataFrame) -> str:
     """How many places' first year comes only from a membership list (they may have joined earlier)."""
-    starting = events[~events["event_type"].isin(("withdrawn", "repealed", "lapsed"))]
-    if starting.empty:
-        return ""
-    years = starting["year"].astype(int)
-    firsts = starting[years == years.groupby(starting["place_id"]).transform("min")]
-    only_listed = firsts.groupby("place_id")["event_type"].apply(lambda s: bool((s.astype(str) == "listed").all()))
+    only_listed = first_year_only_listed(events)
     n = int(only_listed.sum())
     if not n:
         return ""
-    return (f"For {n} of these {starting['place_id'].nunique()} places the first year is that of a dated list naming them "
+    return (f"For {n} of these {len(only_listed)} places the first year is that of a dated list naming them "
             "as members (event type “listed”): they may have joined earlier, so the curve can run late, never early.")

@@ -2,12 +2,9 @@
 import streamlit as st
 
 from hrcmap import cache, charts, filters, views
-from hrcmap.ui import animation_downloads, chart_block, explore_state, md_escape, require_dataset, save_state, share_box, source_footer
+from hrcmap.ui import animation_downloads, chart_block, explore_view, md_escape, save_state, share_box, source_footer
 
-data = require_dataset()
-state, facets, options = explore_state(data)
-events = filters.filter_events(data.events, state)
-places = filters.places_view(data.places, events, data.networks)
+data, state, facets, options, events, places = explore_view()
 
 st.title("The movement over time")
 described = filters.describe(events, state, facets.labels)
