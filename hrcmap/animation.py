@@ -55,22 +55,18 @@ def frame_plan(places: pd.DataFrame) -> list[Frame]:
     return frames
 
 
-def project(lon, lat, size: tuple[int, int] = SIZE) -> tuple[np.ndarray, np.ndarray]:
-    """Longitude/latitude → pixel x/y on the frame (plate carrée over the map window)."""
-    width, height = size
-    scale = width / (LON[1] - LON[0])
-    lon = np.asarray(lon, dtype=float)
-    lon = np.where(lon < LON[0], lon + 360, lon)  # the far east of Russia and Fiji wrap to the right edge
-    x = (lon - LON[0]) * scale
-    y = MAP_TOP + (LAT[1] - np.asarray(lat, dtype=float)) * scale
-    return x, y
+def project(lon, lat, size: tuple[int, int] = SIZE, wrap: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """Longitude/latitude → pixel x/y on the frame (plate carrée over the map window).
 
-
-def _plain(lon, lat, size: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
-    """Projection without wrapping, for outlines: a ring stays whole (what lies west of the window is cut off)."""
+    Points west of the window wrap to its east edge (the far east of Russia, Fiji); outlines are
+    projected with ``wrap=False`` so a ring stays whole and its western tip is simply cut off.
+    """
     width, _ = size
     scale = width / (LON[1] - LON[0])
-    return (np.asarray(lon) - LON[0]) * scale, MAP_TOP + (LAT[1] - np.asarray(lat)) * scale
+    lon = np.asarray(lon, dtype=float)
+    if wrap:
+        lon = np.where(lon < LON[0], lon + 360, lon)
+    return (lon - LON[0]) * scale, MAP_TOP + (LAT[1] - np.asarray(lat, dtype=float)) * scale
 
 
 @lru_cache(maxsize=8)
@@ -104,7 +100,7 @@ def _background(outlines: dict, title: str, source: str, families: list[str], si
             ring = np.asarray(polygon[0], dtype=float)
             if ring[:, 1].max() < LAT[0]:
                 continue  # Antarctica lies below the window
-            x, y = _plain(ring[:, 0], ring[:, 1], size)
+            x, y = project(ring[:, 0], ring[:, 1], size, wrap=False)
             draw.line(list(zip(x.tolist(), y.tolist())), fill=LAND_EDGE, width=1)
     width, height = size
     map_bottom = int(MAP_TOP + (LAT[1] - LAT[0]) * width / (LON[1] - LON[0]))
@@ -150,6 +146,13 @@ def frames(places: pd.DataFrame, outlines: dict, title: str, source: str, size: 
         yield frame, image
 
 
+def _rendered(places: pd.DataFrame, outlines: dict, title: str, source: str, size: tuple[int, int]) -> list[Image.Image]:
+    rendered = [image for _, image in frames(places, outlines, title, source, size)]
+    if not rendered:
+        raise ValueError("No place matches this view, so there is nothing to animate.")
+    return rendered
+
+
 def _palette_image(families: list[str]) -> Image.Image:
     """A fixed palette: the family colours exactly, then greys for text and outline edges."""
     colours = [BACKGROUND, INK, MUTED, LAND_EDGE] + [tuple(int(FAMILY_COLORS[f][i:i + 2], 16) for i in (1, 3, 5)) for f in families]
@@ -162,9 +165,7 @@ def _palette_image(families: list[str]) -> Image.Image:
 
 def gif(places: pd.DataFrame, outlines: dict, title: str, source: str, size: tuple[int, int] = SIZE) -> bytes:
     """The animated GIF: one frame per year, the last one held, looping."""
-    rendered = [image for _, image in frames(places, outlines, title, source, size)]
-    if not rendered:
-        raise ValueError("No place matches this view, so there is nothing to animate.")
+    rendered = _rendered(places, outlines, title, source, size)
     palette = _palette_image(list(FAMILY_COLORS))
     still = [image.quantize(palette=palette, dither=Image.Dither.NONE) for image in rendered]
     durations = [FRAME_MS] * (len(still) - 1) + [HOLD_MS]
@@ -178,9 +179,7 @@ def mp4(places: pd.DataFrame, outlines: dict, title: str, source: str, size: tup
     """The same frames as an H.264 MP4 (yuv420p, plays in slide software and browsers)."""
     import imageio_ffmpeg
 
-    rendered = [image for _, image in frames(places, outlines, title, source, size)]
-    if not rendered:
-        raise ValueError("No place matches this view, so there is nothing to animate.")
+    rendered = _rendered(places, outlines, title, source, size)
     fps = 10
     per_year, hold = FRAME_MS * fps // 1000, HOLD_MS * fps // 1000
     handle, path = tempfile.mkstemp(suffix=".mp4")

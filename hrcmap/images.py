@@ -18,7 +18,6 @@ matplotlib.use("Agg")  # no display; must precede any pyplot-using import elsewh
 import numpy as np  # noqa: E402
 import plotly.graph_objects as go  # noqa: E402
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
-from matplotlib.backends.backend_svg import FigureCanvasSVG  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 
@@ -190,7 +189,6 @@ def figure_image(fig: go.Figure, fmt: str, title: str, source: str, size: tuple[
     out = render(fig, title, source, size)
     buffer = io.BytesIO()
     if fmt == "svg":
-        FigureCanvasSVG(out)
         with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "hrcmap"}):
             out.savefig(buffer, format="svg", metadata={"Date": None})
     else:
