@@ -24,7 +24,7 @@ def test_invalid_fixture_reports_every_problem_exactly():
 
 def test_non_utf8_file_names_file_and_line(raw_copy: Path):
     path = raw_copy / "places.csv"
-    path.write_bytes(path.read_bytes().replace("Graz".encode(), "Gr\xe4z".encode("latin-1")))
+    path.write_bytes(path.read_bytes().replace(b"Graz", "Gr\xe4z".encode("latin-1")))
     with pytest.raises(ValidationError) as info:
         validate_raw(raw_copy, "data/raw")
     assert "data/raw/places.csv, row 2: not valid UTF-8 (byte 0xe4); save the file as UTF-8" in info.value.report()
