@@ -6,7 +6,7 @@ import sys
 import time
 from pathlib import Path
 
-from .build import build
+from .build import BuildError, build
 from .paths import RAW, processed_dir
 from .validate import ValidationError, validate_raw
 
@@ -40,6 +40,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"raw data is valid: {sum(len(r) for r in rows.values())} rows in {len(rows)} tables")
             return 0
         summary = build(args.raw, args.out or processed_dir())
+    except BuildError as exc:
+        print(f"error: {exc}. Nothing was written.", file=sys.stderr)
+        return 2
     except ValidationError as exc:
         print(exc.report(), file=sys.stderr)
         print(f"\n{len(exc.problems)} problem(s) found; nothing was written.", file=sys.stderr)

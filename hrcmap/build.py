@@ -2,17 +2,15 @@
 
 Stages: validate raw → resolve places offline → attach countries and regions → check each
 point against its country's outline → derive events and place aggregates → validate outputs
-→ write every file to a temporary folder, then move them into place. A failure at any stage
-leaves the previous outputs as they were. The same input gives byte-identical outputs.
+→ write the whole new folder beside the old one, then swap the two folders in one step. A
+failure or a kill at any stage leaves the previous outputs as they were, and readers see the
+complete old or the complete new dataset. The same input gives byte-identical outputs.
 """
 from __future__ import annotations
 
 import datetime as _dt
 import hashlib
 import json
-import os
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,18 +19,12 @@ import pandas as pd
 from . import __version__
 from . import schema as S
 from .countries import check_point, country
-from .export import point_features
 from .gazetteer import GazetteerError, resolve
+from .load import DataUnavailable, read_dataset
+from .package import LICENSE, OUTPUT_FILES, TITLE, citation, datapackage, output_files, places_geojson
+from .rawcsv import Record
+from .swap import BuildError, check_folders, recover, replace_folder
 from .validate import Problem, ValidationError, validate_raw
-
-TITLE = "hrcmap: an atlas of the human rights cities movement"
-LICENSE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
-           "title": "Creative Commons Attribution 4.0"}
-
-OUTPUT_FILES = (
-    "events.csv", "events.parquet", "places.csv", "places.parquet", "places.geojson",
-    "networks.csv", "network_counts.csv", "milestones.csv", "themes.csv", "datapackage.json",
-)
 
 
 @dataclass
@@ -63,7 +55,7 @@ class Summary:
         return "\n".join(lines)
 
 
-def _frame(rows: list[dict[str, str]], table: str) -> pd.DataFrame:
+def _frame(rows: list[Record], table: str) -> pd.DataFrame:
     columns = [f["name"] for f in S.RAW_SCHEMAS[table]["fields"]]
     df = pd.DataFrame([{c: r.get(c, "") for c in columns} for r in rows], columns=columns, dtype="string")
     df["src_row"] = [r["__row__"] for r in rows]
@@ -71,7 +63,7 @@ def _frame(rows: list[dict[str, str]], table: str) -> pd.DataFrame:
 
 
 def _themes(*values: str) -> str:
-    out = set()
+    out: set[str] = set()
     for v in values:
         out.update(t.strip() for t in (v or "").split(";") if t.strip())
     return ";".join(sorted(out))
@@ -164,10 +156,6 @@ def derive_places(events_out: pd.DataFrame, places: pd.DataFrame) -> pd.DataFram
     return df[S.PLACES_OUT_COLUMNS].sort_values("place_id").reset_index(drop=True)
 
 
-def places_geojson(places: pd.DataFrame) -> str:
-    return json.dumps({"type": "FeatureCollection", "features": point_features(places)}, ensure_ascii=False, indent=1) + "\n"
-
-
 def _digest(raw_dir: Path) -> str:
     h = hashlib.sha256()
     for table in S.RAW_TABLES:
@@ -176,53 +164,7 @@ def _digest(raw_dir: Path) -> str:
     return h.hexdigest()[:12]
 
 
-def datapackage(events_out: pd.DataFrame, version: str, as_of: str) -> dict:
-    """The Frictionless data package descriptor: licence, sources, and every field described."""
-    sources = sorted(set(events_out["source_url"]))
-    def res(name: str, path: str, fields: list[dict], fmt: str = "csv") -> dict:
-        return {"name": name, "path": path, "format": fmt, "mediatype": "text/csv", "encoding": "utf-8",
-                "schema": {"fields": [{k: v for k, v in f.items() if k != "constraints"} for f in fields]}}
-    raw_fields = {t: S.RAW_SCHEMAS[t]["fields"] for t in S.RAW_TABLES}
-    return {
-        "profile": "data-package",
-        "name": "hrcmap",
-        "title": TITLE,
-        "version": version,
-        "description": (
-            "Places that declared themselves human rights cities, adopted human rights ordinances or "
-            f"charters, or joined networks of such cities, with years, networks, themes and status. Data as of {as_of}; "
-            "every event carries the address of the page that states it and the day it was read."
-        ),
-        "licenses": [LICENSE],
-        "citation": citation(version, as_of),
-        "sources": [{"title": url, "path": url} for url in sources],
-        "resources": [
-            res("events", "events.csv", S.EVENTS_OUT_FIELDS),
-            res("places", "places.csv", S.PLACES_OUT_FIELDS),
-            {"name": "places-geojson", "path": "places.geojson", "format": "geojson", "mediatype": "application/geo+json",
-             "description": "The places as GeoJSON points (WGS 84) with the same properties as places.csv."},
-            res("networks", "networks.csv", raw_fields["networks"] + [
-                {"name": "places_mapped", "type": "integer", "description": "Places in this dataset with an event in the network."}]),
-            res("network_counts", "network_counts.csv", raw_fields["network_counts"]),
-            res("milestones", "milestones.csv", raw_fields["milestones"]),
-            res("themes", "themes.csv", raw_fields["themes"]),
-        ],
-    }
-
-
-def citation(version: str, as_of: str) -> str:
-    return f"hrcmap contributors. {TITLE}. Data version {version}, sources read up to {as_of}. Licence CC BY 4.0."
-
-
-def _csv(df: pd.DataFrame) -> bytes:
-    return df.to_csv(index=False, lineterminator="\n").encode("utf-8")
-
-
-def _parquet(df: pd.DataFrame, path: Path) -> None:
-    df.to_parquet(path, index=False, engine="pyarrow", compression="zstd")
-
-
-def render(rows: dict[str, list[dict[str, str]]], raw_dir: Path, rel_dir: str) -> tuple[dict[str, pd.DataFrame], dict, Summary]:
+def render(rows: dict[str, list[Record]], raw_dir: Path, rel_dir: str) -> tuple[dict[str, pd.DataFrame], dict, Summary]:
     """Everything the build derives, in memory; raises :class:`ValidationError` on any bad row."""
     tables = {t: _frame(rows[t], t) for t in S.RAW_TABLES}
     places, problems, warnings = resolve_places(tables["places"], f"{rel_dir}/places.csv")
@@ -256,43 +198,37 @@ def render(rows: dict[str, list[dict[str, str]]], raw_dir: Path, rel_dir: str) -
     return out, datapackage(events_out, version, as_of), summary
 
 
-def write_outputs(out: dict[str, pd.DataFrame], package: dict, out_dir: Path) -> None:
-    """Write every output to a temporary folder beside ``out_dir``, then move each into place."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=out_dir.parent))
-    try:
-        for name in ("events", "places", "networks", "network_counts", "milestones", "themes"):
-            (tmp / f"{name}.csv").write_bytes(_csv(out[name]))
-        _parquet(out["events"], tmp / "events.parquet")
-        _parquet(out["places"], tmp / "places.parquet")
-        (tmp / "places.geojson").write_text(places_geojson(out["places"]), encoding="utf-8")
-        (tmp / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        check_outputs(tmp)
-        for name in OUTPUT_FILES:
-            os.replace(tmp / name, out_dir / name)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+def write_outputs(out: dict[str, pd.DataFrame], package: dict, out_dir: Path, keep: Path | None = None) -> None:
+    """Write every output to a new folder beside ``out_dir``, check it, and swap it in whole (see :mod:`hrcmap.swap`)."""
+    replace_folder(output_files(out, package), out_dir, check_outputs, keep)
 
 
 def check_outputs(folder: Path) -> None:
-    """Sanity checks on written outputs before they replace the old ones."""
+    """Sanity checks on written outputs before they replace the old ones: the loader's checks and the CSV contract."""
+    try:
+        data = read_dataset(folder)
+    except DataUnavailable as exc:
+        raise RuntimeError(f"the new outputs fail the loader's checks: {exc.detail}") from exc
     events = pd.read_csv(folder / "events.csv", dtype=str, keep_default_na=False)
     if list(events.columns) != S.EVENTS_OUT_COLUMNS:
         raise RuntimeError(f"events.csv columns {list(events.columns)} differ from the contract")
     for col in ("place_id", "source_url", "accessed", "year", "lat", "lon", "region"):
         if (events[col] == "").any():
             raise RuntimeError(f"events.csv has empty {col} values")
+    if len(events) != len(data.events):
+        raise RuntimeError("events.csv and events.parquet disagree")
     geo = json.loads((folder / "places.geojson").read_text(encoding="utf-8"))
-    if len(geo["features"]) != len(pd.read_parquet(folder / "places.parquet")):
+    if len(geo["features"]) != len(data.places):
         raise RuntimeError("places.geojson and places.parquet disagree")
 
 
 def build(raw_dir: Path, out_dir: Path, rel_dir: str | None = None, today: _dt.date | None = None) -> Summary:
     """Validate ``raw_dir`` and write the processed dataset to ``out_dir``; all or nothing."""
+    check_folders(raw_dir, out_dir)
     rel_dir = rel_dir or _rel(raw_dir)
     rows = validate_raw(raw_dir, rel_dir, today)
     out, package, summary = render(rows, raw_dir, rel_dir)
-    write_outputs(out, package, out_dir)
+    write_outputs(out, package, out_dir, keep=Path(raw_dir).resolve())
     summary.out_dir = out_dir
     return summary
 
@@ -304,4 +240,20 @@ def _rel(path: Path) -> str:
         return str(path)
 
 
-__all__ = ["build", "render", "write_outputs", "Summary", "OUTPUT_FILES", "citation", "__version__"]
+__all__ = [
+    "LICENSE",
+    "OUTPUT_FILES",
+    "TITLE",
+    "BuildError",
+    "Summary",
+    "__version__",
+    "build",
+    "check_folders",
+    "check_outputs",
+    "citation",
+    "datapackage",
+    "places_geojson",
+    "recover",
+    "render",
+    "write_outputs",
+]

@@ -1,7 +1,8 @@
 """The only Streamlit caches: the dataset and the country outlines, read once per process.
 
 Both are read-only and shared by every session, so they use ``st.cache_resource`` (no copy per
-call). Keys are small: the folder and the files' modification times, so a rebuild is picked up.
+call). Keys are small: the folder, its inode and its files' modification times and sizes, so a
+rebuild (which swaps in a new folder) is picked up.
 """
 from __future__ import annotations
 
@@ -15,10 +16,13 @@ from .paths import COUNTRIES_GEOJSON, processed_dir
 
 
 def _stamp(folder: Path) -> tuple:
+    """The folder's identity (a build swaps in a new folder, with a new inode) and its files' times and sizes."""
     try:
-        return tuple(sorted((p.name, p.stat().st_mtime_ns) for p in folder.iterdir() if p.is_file()))
+        here = folder.stat()
+        files = tuple(sorted((p.name, st.st_mtime_ns, st.st_size) for p in folder.iterdir() if p.is_file() for st in (p.stat(),)))
     except OSError:
-        return ()
+        return ()  # missing, or swapped meanwhile: the loader says so or reads the set-aside copy
+    return (here.st_dev, here.st_ino, here.st_mtime_ns, files)
 
 
 @st.cache_resource(show_spinner=False)
