@@ -1,16 +1,20 @@
 """Downloads: CSV and GeoJSON with a citation, and the whole data package as a zip.
 
-CSV cells that a spreadsheet would run as a formula are neutralised; nothing else is changed.
+CSV cells that a spreadsheet would run as a formula are neutralised, in every CSV of every
+download (one rule, :func:`neutralise`); nothing else is changed.
 """
 from __future__ import annotations
 
+import hashlib
 import io
 import json
+import time
 import zipfile
 from pathlib import Path
 
 import pandas as pd
 
+from .load import folder_files
 from .schema import EVENTS_OUT_COLUMNS
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -29,11 +33,27 @@ def neutralise(value: object) -> object:
     return value
 
 
+def neutralised(table: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``table`` with every cell passed through :func:`neutralise`."""
+    return table.map(neutralise)
+
+
+def _csv(table: pd.DataFrame) -> str:
+    return table.to_csv(index=False, lineterminator="\n")
+
+
+def safe_csv(data: bytes) -> bytes:
+    """A CSV file (as the build writes them) with formula-like cells neutralised; the same bytes if none is."""
+    table = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, encoding="utf-8")
+    safe = neutralised(table)
+    return data if safe.equals(table) else _csv(safe).encode("utf-8")
+
+
 def events_csv(events: pd.DataFrame, citation: str) -> bytes:
     """The events in the events.csv contract's columns, with '# ' citation lines on top."""
-    safe = events[EVENTS_OUT_COLUMNS].map(neutralise)
+    safe = neutralised(events[EVENTS_OUT_COLUMNS])
     header = f"# {citation}\n# {LICENCE_LINE} The source of every row is in its source_url column.\n"
-    return (header + safe.to_csv(index=False, lineterminator="\n")).encode("utf-8")
+    return (header + _csv(safe)).encode("utf-8")
 
 
 def point_features(places: pd.DataFrame) -> list[dict]:
@@ -56,11 +76,37 @@ def places_geojson(places: pd.DataFrame, citation: str) -> bytes:
 
 
 def package_zip(folder: Path, citation: str) -> bytes:
-    """Every file of the built data package in one zip, with a CITATION.txt beside them."""
+    """Every file of the built data package in one zip, with a CITATION.txt beside them.
+
+    Its CSV tables are neutralised like every CSV download; where that changes a file, the
+    zip's datapackage.json records the size and hash of the file as zipped.
+    """
+    read = folder_files(folder)
+    files = {name: data for name, (_, data) in read.items()}
+    changed = {}
+    for name, data in files.items():
+        if name.endswith(".csv"):
+            safe = safe_csv(data)
+            if safe != data:
+                files[name] = changed[name] = safe
+    if changed and "datapackage.json" in files:
+        files["datapackage.json"] = _restated(files["datapackage.json"], changed)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as z:
-        for p in sorted(folder.iterdir()):
-            if p.is_file() and not p.name.startswith("."):
-                z.write(p, arcname=f"hrcmap/{p.name}")
+        for name, data in files.items():
+            st = read[name][0]
+            info = zipfile.ZipInfo(f"hrcmap/{name}", date_time=time.localtime(st.st_mtime)[:6])
+            info.external_attr = (st.st_mode & 0xFFFF) << 16
+            z.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
         z.writestr("hrcmap/CITATION.txt", f"{citation}\n{LICENCE_LINE}\n")
     return buf.getvalue()
+
+
+def _restated(package_json: bytes, changed: dict[str, bytes]) -> bytes:
+    """datapackage.json with the size and hash of the files the zip changed."""
+    package = json.loads(package_json)
+    for r in package.get("resources", []):
+        if r.get("path") in changed and "hash" in r:
+            data = changed[r["path"]]
+            r["bytes"], r["hash"] = len(data), "sha256:" + hashlib.sha256(data).hexdigest()
+    return (json.dumps(package, ensure_ascii=False, indent=1) + "\n").encode("utf-8")

@@ -40,7 +40,7 @@ def test_csv_starts_with_citation_and_licence(data):
 
 @pytest.mark.parametrize("value,expected", [
     ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("+1+2", "'+1+2"), ("@SUM(A1)", "'@SUM(A1)"),
-    ("-cmd", "'-cmd"), ("-12.5", "-12.5"), ("Graz", "Graz"), ("a=b", "a=b"),
+    ("-cmd", "'-cmd"), ("\tcmd", "'\tcmd"), ("-12.5", "-12.5"), ("Graz", "Graz"), ("a=b", "a=b"),
 ])
 def test_formula_like_cells_are_neutralised(data, value, expected):
     ev = data.events.head(1).copy()
@@ -64,3 +64,96 @@ def test_package_zip_holds_every_file_and_citation(built, data):
     names = set(z.namelist())
     assert {"hrcmap/datapackage.json", "hrcmap/events.csv", "hrcmap/CITATION.txt"} <= names
     assert data.citation in z.read("hrcmap/CITATION.txt").decode()
+
+
+# ---- every CSV of every download is neutralised -------------------------------------------------
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# one formula-led value in a free-text column of every raw table (ids and codes have patterns)
+INJECTED = {
+    "themes": {"label": "=1+1", "description": "@SUM(A1:A9)"},
+    "networks": {"name": '+cmd|" /C calc"!A0', "short_name": "-2+3", "founded_place": '=HYPERLINK("https://evil.example")',
+                 "description": "\tTab-led"},
+    "places": {"name": '=HYPERLINK("https://evil.example","Walewale")', "admin1": "@admin", "note": "+note"},
+    "events": {"source_title": "=cmd", "note": "-note"},
+    "milestones": {"title": "=title", "description": "+description"},
+    "network_counts": {"note": "@count"},
+}
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    """The hostile fixture with a formula in a free-text column of every table, built."""
+    import csv
+    import shutil
+
+    from hrcmap.build import build
+
+    from .conftest import HERE
+
+    raw = tmp_path_factory.mktemp("hostile-raw") / "raw"
+    shutil.copytree(HERE / "fixtures" / "hostile", raw)
+    for table, cells in INJECTED.items():
+        path = raw / f"{table}.csv"
+        rows = list(csv.DictReader(path.open(encoding="utf-8", newline="")))
+        # the place row with explicit coordinates, so the gazetteer does not look its name up
+        target = next((r for r in rows if r.get("lat")), rows[0]) if table == "places" else rows[0]
+        target.update(cells)
+        with path.open("w", encoding="utf-8", newline="") as f:
+            w = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
+            w.writeheader()
+            w.writerows(rows)
+    out = tmp_path_factory.mktemp("hostile-built") / "processed"
+    build(raw, out, rel_dir="data/raw")
+    return out
+
+
+def _formula_cells(csv_bytes: bytes) -> list[str]:
+    import csv
+
+    text = csv_bytes.decode("utf-8")
+    lines = [line for line in text.splitlines(keepends=True) if not line.startswith("# ")]
+    cells = [c for row in csv.reader(io.StringIO("".join(lines), newline="")) for c in row]
+    return [c for c in cells if c.startswith(FORMULA_START) and export.neutralise(c) != c]
+
+
+def test_the_hostile_dataset_holds_formulas(hostile):
+    """The check below is not vacuous: the built files themselves hold formula-led cells."""
+    for name in ("events.csv", "places.csv", "networks.csv", "network_counts.csv", "milestones.csv", "themes.csv"):
+        assert _formula_cells((hostile / name).read_bytes()), name
+
+
+def test_every_csv_in_the_package_zip_is_neutralised(hostile, tmp_path):
+    from frictionless import Package
+
+    data = load_dataset(hostile)
+    z = zipfile.ZipFile(io.BytesIO(export.package_zip(hostile, data.citation)))
+    csvs = [n for n in z.namelist() if n.endswith(".csv")]
+    assert sorted(csvs) == [f"hrcmap/{t}.csv" for t in sorted(INJECTED)]
+    for name in csvs:
+        assert _formula_cells(z.read(name)) == [], name
+    assert "'=1+1" in z.read("hrcmap/themes.csv").decode()
+    # the zip's datapackage.json describes the files as zipped: still a valid package, still loadable
+    z.extractall(tmp_path)
+    report = Package(str(tmp_path / "hrcmap" / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    assert load_dataset(tmp_path / "hrcmap").version == data.version
+
+
+def test_the_events_downloads_are_neutralised(hostile, monkeypatch):
+    from hrcmap import cache
+
+    data = load_dataset(hostile)
+    assert _formula_cells(export.events_csv(data.events, data.citation)) == []
+    filtered = filter_events(data.events, ViewState(region=("Africa",)))
+    assert len(filtered) and _formula_cells(export.events_csv(filtered, data.citation)) == []
+    monkeypatch.setenv("HRCMAP_PROCESSED", str(hostile))
+    events_download, _ = cache.full_downloads()
+    assert _formula_cells(events_download) == []
+    assert _formula_cells(zipfile.ZipFile(io.BytesIO(cache.package_zip(data.citation))).read("hrcmap/places.csv")) == []
+
+
+def test_a_clean_package_is_zipped_byte_for_byte(built, data):
+    z = zipfile.ZipFile(io.BytesIO(export.package_zip(built, data.citation)))
+    for p in sorted(built.iterdir()):
+        assert z.read(f"hrcmap/{p.name}") == p.read_bytes(), p.name
