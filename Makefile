@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test data validate browser clean
+.PHONY: run test test-fast lint format data validate browser clean
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -20,9 +20,24 @@ $(VENV)/.dev: requirements-dev.txt requirements.txt $(VENV)/.runtime
 run: $(VENV)/.runtime
 	$(PY) -m streamlit run dashboard.py --server.port $(PORT)
 
-# Install what the tests need (Debian's chromium included) and run the whole suite
-test: $(VENV)/.dev browser
+# Install what the tests need (Debian's chromium included), lint, type-check and run the whole suite
+test: $(VENV)/.dev browser lint
 	$(PY) -m pytest
+
+# Everything but the browser tests (no chromium needed)
+test-fast: $(VENV)/.dev lint
+	$(PY) -m pytest -m "not browser"
+
+# ruff (lint and format check) and mypy, as CI runs them
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
+# Rewrite the code in the project's format
+format: $(VENV)/.dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
 
 # Rebuild data/processed from data/raw (validates everything; writes nothing on error)
 data: $(VENV)/.runtime

@@ -99,7 +99,8 @@ def slider_state(widget_id: str, low: float, high: float):
 
 
 @contextmanager
-def server(app: Path, processed: Path | None = None, port: int = 0):
+def server(app: Path, processed: Path | None = None, port: int = 0, env: dict[str, str] | None = None,
+           start_timeout: float = 120):
     """``streamlit run app`` on a free local port; yields (base_url, pid).
 
     The benchmarks and the browser tests both start the app through this. What the server writes
@@ -113,7 +114,7 @@ def server(app: Path, processed: Path | None = None, port: int = 0):
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
-    env = dict(os.environ)
+    env = {**os.environ, **(env or {})}
     if processed is not None:
         env["HRCMAP_PROCESSED"] = str(processed)
     cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port), "--server.address", "127.0.0.1",
@@ -122,7 +123,7 @@ def server(app: Path, processed: Path | None = None, port: int = 0):
         proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=errors)
         url = f"http://127.0.0.1:{port}"
         try:
-            deadline = time.monotonic() + 60
+            deadline = time.monotonic() + start_timeout
             while True:
                 try:
                     with urllib.request.urlopen(url + "/_stcore/health", timeout=2):
@@ -130,7 +131,7 @@ def server(app: Path, processed: Path | None = None, port: int = 0):
                 except OSError:
                     if proc.poll() is not None or time.monotonic() > deadline:
                         errors.seek(0)
-                        raise RuntimeError(f"server for {app} did not start: " + errors.read().decode(errors="replace")[-2000:])
+                        raise RuntimeError(f"server for {app} did not start: " + errors.read().decode(errors="replace")[-2000:]) from None
                     time.sleep(0.3)
             yield url, proc.pid
         finally:

@@ -19,13 +19,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 
-from hrcmap import animation, charts, filters, images, views  # noqa: E402
-from hrcmap.load import load_dataset  # noqa: E402
-from hrcmap.paths import COUNTRIES_GEOJSON, processed_dir  # noqa: E402
-from hrcmap.state import ViewState  # noqa: E402
+from hrcmap import animation, charts, filters, growth_map, images, provenance, sentences
+from hrcmap.load import load_dataset
+from hrcmap.paths import COUNTRIES_GEOJSON, processed_dir
+from hrcmap.state import ViewState
 
 
 def e0() -> bytes:
@@ -54,18 +54,19 @@ def main() -> None:
     events = filters.filter_events(data.events, ViewState())
     places = filters.places_view(data.places, events, data.networks)
     outlines = json.loads(COUNTRIES_GEOJSON.read_text(encoding="utf-8"))
-    source = views.image_source(data.version, events, filters.describe(events, ViewState(), {}))
+    source = provenance.image_source(data.version, provenance.licence_name(data.package), events,
+                                     sentences.describe(events, ViewState(), {}))
     figures = {
         "cumulative": charts.cumulative_figure(charts.cumulative_places(places), data.milestones, ""),
         "per-year": charts.per_year_figure(charts.per_year(events)),
-        "growth-map": charts.growth_figure(places, charts.outline_xy(outlines)),
+        "growth-map": growth_map.growth_figure(places, growth_map.outline_xy(outlines)),
     }
     base, _ = timed(e0, args.repeat * 2)
     print(f"{len(places)} places, {len(events)} events; E0 (empty 1280×720 PNG) {base * 1000:.0f} ms\n")
     print(f"{'export':<22}{'median':>10}{'× E0':>8}{'size':>12}")
     for name, fig in figures.items():
         for fmt in images.FORMATS:
-            t, size = timed(lambda fig=fig, fmt=fmt: images.figure_image(fig, fmt, name, source), args.repeat)
+            t, size = timed(lambda fig=fig, fmt=fmt, name=name: images.figure_image(fig, fmt, name, source), args.repeat)
             print(f"{name + ' ' + fmt:<22}{t * 1000:>8.0f}ms{t / base:>8.1f}{size / 1024:>10.0f}kB")
     frames = len(animation.frame_plan(places))
     for kind, draw, repeat in (("gif", animation.gif, args.repeat), ("mp4", animation.mp4, max(1, args.repeat // 2))):

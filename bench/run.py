@@ -22,8 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.client import Session, rss_mb, server, slider_state  # noqa: E402
-from bench.synth import synthesise  # noqa: E402
+from bench.client import Session, rss_mb, server, slider_state
+from bench.synth import synthesise
 
 EMPTY_APP = ROOT / "bench" / "empty_app.py"
 DASHBOARD = ROOT / "dashboard.py"

@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from hrcmap.gazetteer import resolve  # noqa: E402 (after the path set-up above)
+from hrcmap.gazetteer import resolve
 
 
 def synthesise(raw: Path, out: Path, factor: int, seed: int = 1) -> None:

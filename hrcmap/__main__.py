@@ -59,7 +59,7 @@ def _animate(out: Path) -> int:
     from .load import DataUnavailable, load_dataset
     from .paths import COUNTRIES_GEOJSON
     from .state import ViewState
-    from .views import image_source
+    from .provenance import image_source, licence_name
 
     kinds = {".gif": animation.gif, ".mp4": animation.mp4}
     if out.suffix.lower() not in kinds:
@@ -73,7 +73,7 @@ def _animate(out: Path) -> int:
     events = filters.filter_events(data.events, ViewState())
     places = filters.places_view(data.places, events, data.networks)
     outlines = json.loads(COUNTRIES_GEOJSON.read_text(encoding="utf-8"))
-    payload = kinds[out.suffix.lower()](places, outlines, animation.DEFAULT_TITLE, image_source(data.version, events))
+    payload = kinds[out.suffix.lower()](places, outlines, animation.DEFAULT_TITLE, image_source(data.version, licence_name(data.package), events))
     tmp = out.with_name(out.name + ".part")
     tmp.write_bytes(payload)
     tmp.replace(out)

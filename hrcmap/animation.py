@@ -107,14 +107,14 @@ def _background(outlines: dict, title: str, source: str, families: list[str], si
     draw.rectangle((0, map_bottom, width, height), fill=BACKGROUND)
     draw.text((24, 18), title, font=_font(30, bold=True), fill=INK)
     # legend: one dot and label per family present
-    x, y = 24, height - 86
+    pen_x, pen_y = 24, height - 86  # the legend's pen, in pixels
     for family in families:
         label = FAMILIES.get(family, family)
-        draw.ellipse((x, y + 3, x + 2 * RADIUS + 2, y + 2 * RADIUS + 5), fill=FAMILY_COLORS[family], outline=INK)
-        draw.text((x + 18, y), label, font=_font(15), fill=INK)
-        x += 40 + int(draw.textlength(label, font=_font(15)))
-        if x > width - 260:
-            x, y = 24, y + 22
+        draw.ellipse((pen_x, pen_y + 3, pen_x + 2 * RADIUS + 2, pen_y + 2 * RADIUS + 5), fill=FAMILY_COLORS[family], outline=INK)
+        draw.text((pen_x + 18, pen_y), label, font=_font(15), fill=INK)
+        pen_x += 40 + int(draw.textlength(label, font=_font(15)))
+        if pen_x > width - 260:
+            pen_x, pen_y = 24, pen_y + 22
     lines = _wrap(draw, source, _font(13), width - 48)[:2]
     for k, line in enumerate(lines):
         draw.text((24, height - 40 + 17 * k), line, font=_font(13), fill=MUTED)

@@ -45,7 +45,7 @@ def outlines_geojson(path: str = str(COUNTRIES_GEOJSON)) -> dict:
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _facets_and_options(folder: str, stamp: tuple):
     from .state import Options
-    from .views import facets
+    from .facets import facets
 
     d = _dataset(folder, stamp)
     return facets(d.events, d.networks, d.themes), Options.from_data(d.events, d.networks, d.themes)
@@ -60,7 +60,7 @@ def facets_and_options():
 @st.cache_resource(show_spinner=False)
 def outline_xy(path: str = str(COUNTRIES_GEOJSON)):
     """Country outlines as plotly line coordinates, for the offline growth animation."""
-    from .charts import outline_xy as build
+    from .growth_map import outline_xy as build
 
     return build(outlines_geojson(path))
 
@@ -88,7 +88,13 @@ def _chapters(path: str, mtime: int, folder: str, stamp: tuple):
 def chapters(path: Path):
     """The presentation's chapters, checked against the dataset (raises ValidationError)."""
     folder = processed_dir()
-    return _chapters(str(path), path.stat().st_mtime_ns, str(folder), _stamp(folder))
+    try:
+        mtime = path.stat().st_mtime_ns
+    except OSError as exc:
+        from .chapters import ChaptersUnavailable
+
+        raise ChaptersUnavailable(f"{path.name} could not be read.") from exc
+    return _chapters(str(path), mtime, str(folder), _stamp(folder))
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)

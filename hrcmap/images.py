@@ -15,11 +15,13 @@ import matplotlib
 
 matplotlib.use("Agg")  # no display; must precede any pyplot-using import elsewhere
 
-import numpy as np  # noqa: E402
-import plotly.graph_objects as go  # noqa: E402
-from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.lines import Line2D  # noqa: E402
+import numpy as np
+import plotly.graph_objects as go
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from .escape import matplotlib as plain
 
 FORMATS = {"png": "image/png", "svg": "image/svg+xml"}
 SLIDE = (1280, 720)  # 16:9 pixels
@@ -36,7 +38,7 @@ def _text(value) -> str:
     """The text of a plotly title object, or ''."""
     if value is None:
         return ""
-    return str(getattr(value, "text", value) or "")
+    return plain(getattr(value, "text", value) or "")
 
 
 def _scale_colour(value: float, scale, cmin: float, cmax: float) -> str:
@@ -72,7 +74,7 @@ def _draw_scatter(ax, trace, stacks: dict) -> None:
     colour = line.color if line and line.color else None
     style = _DASH.get(line.dash if line and line.dash else "solid", "-")
     width = (line.width if line and line.width else 2) * 0.9
-    label = trace.name if trace.showlegend is not False and trace.name else None
+    label = plain(trace.name) if trace.showlegend is not False and trace.name else None
     if getattr(trace, "stackgroup", None):
         base = stacks.setdefault(trace.stackgroup, {})
         lower = np.array([base.get(v, 0.0) for v in x])
@@ -89,13 +91,13 @@ def _draw_scatter(ax, trace, stacks: dict) -> None:
         colours = _marker_colours(marker, len(x)) if marker else None
         size = marker.size if marker and isinstance(marker.size, (int, float)) else 6
         edge = marker.line.color if marker and marker.line and marker.line.color else "none"
-        ax.scatter(x, y, s=(size * 1.1) ** 2, c=colours, marker=_SYMBOL.get(marker.symbol if marker else None, "o"),
+        ax.scatter(x, y, s=(size * 1.1) ** 2, c=colours, marker=_SYMBOL.get(str(marker.symbol) if marker else "", "o"),
                    edgecolors=edge, linewidths=0.6, label=label, zorder=3)
     if "text" in mode and trace.text is not None:
         texts = [trace.text] * len(x) if isinstance(trace.text, str) else list(trace.text)
         below = (trace.textposition or "") .startswith("top")
         for xv, yv, t in zip(x, y, texts):
-            ax.annotate(str(t), (xv, yv), xytext=(6, 8) if below else (8, 0), textcoords="offset points",
+            ax.annotate(plain(t), (xv, yv), xytext=(6, 8) if below else (8, 0), textcoords="offset points",
                         fontsize=9, color=INK, rotation=30 if below else 0, va="bottom" if below else "center")
 
 
@@ -111,18 +113,18 @@ def _draw_bars(ax, traces: Sequence, stacked: bool) -> None:
         hatch = _HATCH.get(marker.pattern.shape if marker and marker.pattern and marker.pattern.shape else "", "")
         left = pos if stacked else pos - 0.4 + width * (k + 0.5)
         ax.bar(left, heights, width=width, bottom=bottoms[pos.astype(int)] if stacked else 0,
-               color=marker.color if marker else None, hatch=hatch, edgecolor="#333333", linewidth=0.3, label=trace.name)
+               color=marker.color if marker else None, hatch=hatch, edgecolor="#333333", linewidth=0.3, label=plain(trace.name))
         if stacked:
             np.add.at(bottoms, pos.astype(int), heights)
     step = max(1, math.ceil(len(categories) / 16))
-    ax.set_xticks(range(0, len(categories), step), [str(c) for c in categories][::step])
+    ax.set_xticks(range(0, len(categories), step), [plain(c) for c in categories][::step])
 
 
 def _draw_heatmap(ax, trace) -> None:
     z = np.asarray(trace.z, dtype=float)
     ax.imshow(z, cmap="Blues", aspect="auto")
-    ax.set_xticks(range(len(trace.x)), [str(v) for v in trace.x], rotation=45, ha="right", fontsize=9)
-    ax.set_yticks(range(len(trace.y)), [str(v) for v in trace.y], fontsize=9)
+    ax.set_xticks(range(len(trace.x)), [plain(v) for v in trace.x], rotation=45, ha="right", fontsize=9)
+    ax.set_yticks(range(len(trace.y)), [plain(v) for v in trace.y], fontsize=9)
     top = np.nanmax(z) if z.size else 0
     for (i, j), v in np.ndenumerate(z):
         ax.text(j, i, f"{v:g}", ha="center", va="center", fontsize=8, color="#FFFFFF" if v > top * 0.6 else INK)
@@ -173,12 +175,12 @@ def render(fig: go.Figure, title: str, source: str, size: tuple[int, int] = SLID
     for label, colour in meta.get("legend", []):  # a colour key the figure carries for its markers
         handles.append(Line2D([], [], marker="o", linestyle="", markersize=9, markerfacecolor=colour,
                               markeredgecolor="#FFFFFF"))
-        labels.append(label)
+        labels.append(plain(label))
     if len(labels) > 1:
         out.legend(handles, labels, loc="lower center", bbox_to_anchor=(0.5, 0.055), ncol=min(4 if meta.get("legend") else 6, len(labels)),
                    frameon=False, fontsize=10)
-    out.text(0.02, 0.95, title, fontsize=20, fontweight="bold", color=INK, va="top", ha="left", wrap=True)
-    out.text(0.02, 0.015, source, fontsize=9.5, color=MUTED, va="bottom", ha="left", wrap=True)
+    out.text(0.02, 0.95, plain(title), fontsize=20, fontweight="bold", color=INK, va="top", ha="left", wrap=True)
+    out.text(0.02, 0.015, plain(source), fontsize=9.5, color=MUTED, va="bottom", ha="left", wrap=True)
     return out
 
 
@@ -186,11 +188,14 @@ def figure_image(fig: go.Figure, fmt: str, title: str, source: str, size: tuple[
     """``fig`` as PNG or SVG bytes, its title and source line drawn inside the picture."""
     if fmt not in FORMATS:
         raise ValueError(f"Unknown image format {fmt!r}: use one of {', '.join(FORMATS)}.")
-    out = render(fig, title, source, size)
     buffer = io.BytesIO()
+    _save(render(fig, title, source, size), fmt, buffer)
+    return buffer.getvalue()
+
+
+def _save(out: Figure, fmt: str, buffer: io.BytesIO) -> None:
     if fmt == "svg":
         with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "hrcmap"}):
             out.savefig(buffer, format="svg", metadata={"Date": None})
     else:
         out.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
-    return buffer.getvalue()

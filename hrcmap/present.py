@@ -8,6 +8,7 @@ import pandas as pd
 from . import charts, filters
 from .chapters import Chapter
 from .load import Dataset
+from .sentences import chapter_sentence
 from .state import ViewState
 
 # Static styling for the projector: no sidebar or toolbar, large type. Colours come from the
@@ -32,10 +33,6 @@ class ChapterView:
     sentence: str
 
 
-def _count(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"
-
-
 def chapter_view(chapter: Chapter, data: Dataset) -> ChapterView:
     """The chapter's slice of the dataset: its networks, up to its year."""
     state = ViewState(network=chapter.networks, year_to=chapter.as_of)
@@ -44,12 +41,5 @@ def chapter_view(chapter: Chapter, data: Dataset) -> ChapterView:
     growth = charts.cumulative_places(places, by="region")
     upto = data.milestones if chapter.as_of is None else data.milestones[data.milestones["year"] <= chapter.as_of]
     rows = data.milestones[data.milestones["milestone_id"].isin(chapter.milestones)]
-    year = f"by {chapter.as_of}" if chapter.as_of else "today"
-    if events.empty:
-        sentence = f"No place in this atlas had made a commitment {year}; the milestones below set the scene."
-    else:
-        sentence = (f"{year.capitalize()}, {_count(places['place_id'].nunique(), 'place')} in "
-                    f"{_count(places['country_iso3'].nunique(), 'country', 'countries')} had made "
-                    f"{_count(len(events), 'recorded commitment')}"
-                    + (" in these networks." if chapter.networks else "."))
+    sentence = chapter_sentence(events, places, chapter.as_of, bool(chapter.networks))
     return ChapterView(events, places, growth, upto, rows, sentence)

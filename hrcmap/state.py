@@ -1,210 +1,150 @@
-"""The view state and its URL form: one frozen object, validated against the data, defaults omitted.
+"""The view state and its URL form: every parameter declared once in ``PARAMS``, one frozen state.
 
 The URL contract: ``region``, ``subregion``, ``country`` (ISO3), ``network``, ``theme``, ``type``
-(event type), ``status``, ``from``, ``to`` (years), ``city`` (place_id), ``q`` (search text),
-``year`` (the "as of" year), plus the display choices ``colour``, ``split`` and ``shade``
-(country shading on the map, written as ``shade=1``). Lists may be
-repeated or comma-separated; we write them comma-separated. Unknown or malformed values are
-dropped, each with a notice a person can read; nothing here raises on user input.
+(event type), ``status``, ``from``, ``to`` (years), ``q`` (search text), ``city`` (place_id),
+``year`` (the "as of" year), the display choices ``colour``, ``split`` and ``shade``, and
+``present`` (a presentation chapter, read by the presentation page). Lists may be repeated or
+comma-separated; we write them comma-separated. Unknown or malformed values are dropped, each
+with a notice a person can read; nothing here raises on user input.
+
+To add a filter, add one row to ``PARAMS``: the URL, the sidebar widget, the facet counts, the
+sentence and the narrowing of events all follow from it (see docs/architecture.md).
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, fields, replace
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
-LIST_KEYS = ("region", "subregion", "country", "network", "theme", "type", "status")
-COLOURS = ("family", "year")
-SPLITS = ("region", "family")
-# Keys Streamlit itself puts in the URL: never reported as unknown.
-STREAMLIT_KEYS = ("embed", "embed_options")
-MAX_VALUE_CHARS = 120
-MAX_VALUES = 60
-MAX_Q_CHARS = 80
+from . import schema as S
+from .filter_params import ListFilter, Search, YearRange
+from .params import AsOfYear, Choice, Flag, Known, Param, Place, quoted
+
+PARAMS: tuple[Param, ...] = (
+    Search("q", "Find a place", columns=("place_name", "country_name")),
+    ListFilter("region", "Continent", column="region", order=S.REGIONS, phrase="where"),
+    ListFilter("subregion", "Subregion", column="subregion", within="region", phrase="where"),
+    ListFilter("country", "Country", column="country_iso3", phrase="where"),
+    ListFilter("network", "Network", column="network_id", phrase="in {}"),
+    ListFilter("theme", "Theme", column="themes", contains=True, phrase="on {}", lower=True),
+    ListFilter("type", "Commitment type", column="event_type", order=S.EVENT_TYPES, phrase="kind"),
+    ListFilter("status", "Status after the event", column="status_after", order=S.STATUSES, phrase="with status {}"),
+    YearRange("years", "Years"),
+    Place("city"),
+    AsOfYear("year", "As of year (arrow keys move it)"),
+    Choice("colour", "Colour places by", allowed=("family", "year"),
+           names=(("family", "Network family"), ("year", "First commitment year"))),
+    Choice("split", "Split the growth by", allowed=("region", "family"),
+           names=(("region", "Continent"), ("family", "Network family"))),
+    Flag("shade", "Shade countries by number of places"),
+    Known("present"),
+    # Streamlit's own keys for embedded views
+    Known("embed"),
+    Known("embed_options"),
+)
+PARAM = {p.key: p for p in PARAMS}
+FILTERS = tuple(p for p in PARAMS if p.sidebar)
+LIST_FILTERS = tuple(p for p in PARAMS if isinstance(p, ListFilter))
+URL_KEYS = frozenset(k for p in PARAMS for k in p.url_keys)
+DEFAULTS: dict[str, Any] = {f: v for p in PARAMS for f, v in p.default().items()}
+COLOURS = PARAM["colour"].allowed  # type: ignore[attr-defined]
+SPLITS = PARAM["split"].allowed  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
 class Options:
     """The values each URL key may take, derived from the dataset."""
 
-    region: tuple[str, ...]
-    subregion: tuple[str, ...]
-    country: tuple[str, ...]
-    network: tuple[str, ...]
-    theme: tuple[str, ...]
-    type: tuple[str, ...]
-    status: tuple[str, ...]
+    values: Mapping[str, tuple[str, ...]]
     years: tuple[int, int]
     places: frozenset[str]
 
     @classmethod
     def from_data(cls, events: pd.DataFrame, networks: pd.DataFrame, themes: pd.DataFrame) -> Options:
-        from .schema import EVENT_TYPES, REGIONS, STATUSES
-
-        def present(values: Iterable[str], order: Iterable[str] | None = None) -> tuple[str, ...]:
-            seen = {v for v in values if v}
-            return tuple(v for v in order if v in seen) if order is not None else tuple(sorted(seen))
-
+        vocabularies = {"network": tuple(networks["network_id"]), "theme": tuple(themes["theme_id"])}
         return cls(
-            region=present(events["region"], REGIONS),
-            subregion=present(events["subregion"]),
-            country=present(events["country_iso3"]),
-            network=present(events["network_id"], networks["network_id"]),
-            theme=tuple(themes["theme_id"]),
-            type=present(events["event_type"], EVENT_TYPES),
-            status=present(events["status_after"], STATUSES),
+            values={p.key: p.options_from(events, vocabularies.get(p.key)) for p in LIST_FILTERS},
             years=(int(events["year"].min()), int(events["year"].max())),
             places=frozenset(events["place_id"]),
         )
 
+    def __hash__(self) -> int:
+        return hash((tuple(self.values.items()), self.years, len(self.places)))
 
-@dataclass(frozen=True)
+
 class ViewState:
-    region: tuple[str, ...] = ()
-    subregion: tuple[str, ...] = ()
-    country: tuple[str, ...] = ()
-    network: tuple[str, ...] = ()
-    theme: tuple[str, ...] = ()
-    type: tuple[str, ...] = ()
-    status: tuple[str, ...] = ()
-    year_from: int | None = None
-    year_to: int | None = None
-    city: str | None = None
-    q: str = ""
-    year: int | None = None
-    colour: str = COLOURS[0]
-    split: str = SPLITS[0]
-    shade: bool = False
-    notices: tuple[str, ...] = field(default=(), compare=False)
+    """What a view shows: one value per declared field, defaults left out; immutable.
 
-    def with_(self, **changes) -> ViewState:
-        return replace(self, **changes)
+    ``ViewState(region=("Europe",), year_to=2010)``; read a field as ``state.region``. ``notices``
+    hold what was dropped while reading a URL (they do not take part in equality).
+    """
+
+    __slots__ = ("_values", "notices")
+    _values: tuple[tuple[str, Any], ...]
+    notices: tuple[str, ...]
+
+    def __init__(self, notices: tuple[str, ...] = (), **values: Any) -> None:
+        unknown = set(values) - set(DEFAULTS)
+        if unknown:
+            raise TypeError(f"ViewState has no field {', '.join(sorted(unknown))}")
+        kept = tuple((k, v) for k, v in ((k, values.get(k, d)) for k, d in DEFAULTS.items()) if v != DEFAULTS[k])
+        object.__setattr__(self, "_values", kept)
+        object.__setattr__(self, "notices", tuple(notices))
+
+    def __getattr__(self, name: str) -> Any:
+        if name in DEFAULTS:
+            return dict(self._values).get(name, DEFAULTS[name])
+        raise AttributeError(name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("ViewState is immutable; use with_()")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ViewState) and self._values == other._values
+
+    def __hash__(self) -> int:
+        return hash(self._values)
+
+    def __repr__(self) -> str:
+        return "ViewState(" + ", ".join(f"{k}={v!r}" for k, v in self._values) + ")"
+
+    def as_dict(self) -> dict[str, Any]:
+        """Every field, defaults included."""
+        return {**DEFAULTS, **dict(self._values)}
+
+    def with_(self, **changes: Any) -> ViewState:
+        return ViewState(notices=self.notices, **{**dict(self._values), **changes})
 
     @property
     def is_filtered(self) -> bool:
-        return any(getattr(self, k) for k in LIST_KEYS) or self.year_from is not None or self.year_to is not None or bool(self.q)
+        values = self.as_dict()
+        return any(values[f] != DEFAULTS[f] for p in FILTERS for f in p.fields)
 
 
-def _values(params: Mapping[str, object], key: str) -> list[str]:
-    """All values of a key, whether repeated (?a=1&a=2) or comma-separated (?a=1,2)."""
-    getter = getattr(params, "get_all", None)
-    raw = getter(key) if getter else params.get(key, [])
-    if isinstance(raw, str):
-        raw = [raw]
-    out: list[str] = []
-    for item in raw or []:
-        out.extend(part.strip() for part in str(item).split(","))
-    return [v for v in out if v]
-
-
-def _short(value: str) -> str:
-    """A value as it may be quoted back in a notice: short, printable."""
-    clean = "".join(c if c.isprintable() else "?" for c in value)
-    return clean[:40] + ("…" if len(clean) > 40 else "")
-
-
-def _year(raw: list[str], key: str, lo: int, hi: int, notices: list[str]) -> int | None:
-    if not raw:
-        return None
-    value = raw[-1]
-    if not (value.isascii() and value.isdigit()) or len(value) > 4:
-        notices.append(f"“{_short(value)}” is not a year, so the {key} year was ignored.")
-        return None
-    year = int(value)
-    if not lo <= year <= hi:
-        notices.append(f"{year} is outside the years in the data ({lo}–{hi}), so the {key} year was ignored.")
-        return None
-    return year
-
-
-def from_query(params: Mapping[str, object], options: Options) -> ViewState:
+def from_query(params: Mapping[str, Any], options: Options) -> ViewState:
     """Build a valid :class:`ViewState` from URL parameters; what had to be dropped is in ``notices``."""
     notices: list[str] = []
-    known = set(LIST_KEYS) | {"from", "to", "city", "q", "year", "colour", "split", "shade"} | set(STREAMLIT_KEYS)
-    unknown = [k for k in params.keys() if k not in known]
+    unknown = sorted(k for k in params if k not in URL_KEYS)
     if unknown:
-        names = ", ".join(f"“{_short(k)}”" for k in sorted(unknown)[:5])
+        names = ", ".join(quoted(k) for k in unknown[:5])
         notices.append(f"This page does not use the link parameter{'s' if len(unknown) > 1 else ''} {names}; ignored.")
-    chosen: dict[str, object] = {}
-    for key in LIST_KEYS:
-        allowed = getattr(options, key)
-        raw = _values(params, key)
-        if len(raw) > MAX_VALUES:
-            notices.append(f"Too many values for {key}; only the first {MAX_VALUES} were read.")
-            raw = raw[:MAX_VALUES]
-        good, bad = [], []
-        for v in raw:
-            v = v[:MAX_VALUE_CHARS]
-            match = v if v in allowed else next((a for a in allowed if a.casefold() == v.casefold()), None)
-            (good if match else bad).append(match or v)
-        if bad:
-            listed = ", ".join(f"“{_short(b)}”" for b in bad[:3]) + (" …" if len(bad) > 3 else "")
-            notices.append(f"No {key} called {listed} in the data; that filter was dropped.")
-        # canonical order: the order of the options, without repeats
-        chosen[key] = tuple(a for a in allowed if a in set(good))
-    lo, hi = options.years
-    year_from = _year(_values(params, "from"), "start", lo, hi, notices)
-    year_to = _year(_values(params, "to"), "end", lo, hi, notices)
-    if year_from is not None and year_to is not None and year_from > year_to:
-        notices.append(f"The start year {year_from} was after the end year {year_to}; they were swapped.")
-        year_from, year_to = year_to, year_from
-    if year_from == lo:
-        year_from = None
-    if year_to == hi:
-        year_to = None
-    as_of = _year(_values(params, "year"), "“as of”", lo, hi, notices)
-    city = None
-    city_raw = _values(params, "city")
-    if city_raw:
-        if city_raw[-1] in options.places:
-            city = city_raw[-1]
-        else:
-            notices.append(f"No place with the id “{_short(city_raw[-1])}”; use the search box to find it.")
-    q_raw = _values(params, "q")
-    q = " ".join(q_raw)[:MAX_Q_CHARS] if q_raw else ""
-    q = "".join(c for c in q if c.isprintable()).strip()
-    colour = _choice(params, "colour", COLOURS, notices)
-    split = _choice(params, "split", SPLITS, notices)
-    shade = _choice(params, "shade", ("0", "1"), notices) == "1"
-    return ViewState(year_from=year_from, year_to=year_to, city=city, q=q, year=as_of,
-                     colour=colour, split=split, shade=shade, notices=tuple(notices), **chosen)
-
-
-def _choice(params, key: str, allowed: tuple[str, ...], notices: list[str]) -> str:
-    raw = _values(params, key)
-    if not raw:
-        return allowed[0]
-    if raw[-1] in allowed:
-        return raw[-1]
-    notices.append(f"“{_short(raw[-1])}” is not a choice for {key} ({', '.join(allowed)}); the default was used.")
-    return allowed[0]
+    values: dict[str, Any] = {}
+    for p in PARAMS:
+        values.update(p.parse(params, options, notices))
+    return ViewState(notices=tuple(notices), **values)
 
 
 def to_query(state: ViewState) -> dict[str, str]:
     """The canonical URL parameters of a state: defaults left out, lists comma-separated."""
+    values = state.as_dict()
     out: dict[str, str] = {}
-    for key in LIST_KEYS:
-        values = getattr(state, key)
-        if values:
-            out[key] = ",".join(values)
-    if state.year_from is not None:
-        out["from"] = str(state.year_from)
-    if state.year_to is not None:
-        out["to"] = str(state.year_to)
-    if state.city:
-        out["city"] = state.city
-    if state.q:
-        out["q"] = state.q
-    if state.year is not None:
-        out["year"] = str(state.year)
-    if state.colour != COLOURS[0]:
-        out["colour"] = state.colour
-    if state.split != SPLITS[0]:
-        out["split"] = state.split
-    if state.shade:
-        out["shade"] = "1"
+    for p in PARAMS:
+        out.update(p.write(values))
     return out
 
 
-STATE_FIELDS = tuple(f.name for f in fields(ViewState) if f.name != "notices")
+def filter_fields() -> tuple[str, ...]:
+    """The state fields that narrow the events (the sidebar's filters)."""
+    return tuple(f for p in FILTERS for f in p.fields)

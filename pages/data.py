@@ -1,19 +1,22 @@
 """Data: the events under the current filters, each with its source; downloads; the data dictionary."""
 import streamlit as st
 
-from hrcmap import cache, export, filters, schema, views
-from hrcmap.ui import explore_view, md_escape, save_state, share_box, source_footer
+from hrcmap import cache, escape, export, sentences, tables
+from hrcmap.ui.binding import save_state
+from hrcmap.ui.chrome import caption, source_footer, text
+from hrcmap.ui.explore import explore_view
+from hrcmap.ui.share import same_view_elsewhere, share_box
 
 data, state, facets, options, events, places = explore_view()
 
 st.title("The data")
-st.markdown(md_escape(filters.describe(events, state, facets.labels)))
-st.dataframe(views.events_table(events, facets.labels["network"]), width="stretch", hide_index=True,
+text(sentences.describe(events, state, facets.labels))
+st.dataframe(tables.events_table(events, facets.labels["network"]), width="stretch", hide_index=True,
              column_config={"Source": st.column_config.LinkColumn("Source", display_text=r"https?://(?:www\.)?([^/]+)"),
                             "Profile": st.column_config.LinkColumn("Profile", display_text="open profile")})
 
 st.subheader("Download")
-st.caption("Every file names its source and licence. Cite as: " + md_escape(data.citation))
+caption("Every file names its source and licence. Cite as: " + data.citation)
 v = data.version
 filtered, full = st.columns(2)
 filtered.markdown("**What the filters show**")
@@ -31,9 +34,10 @@ full.download_button("Data package (zip)", cache.package_zip(data.citation), fil
                      mime="application/zip", width="stretch", key="dl-a-zip")
 
 st.subheader("Data dictionary")
-for title, fields in views.DICTIONARY_TABLES:
-    with st.expander(title, expanded=title.startswith("events")):
-        st.dataframe(views.dictionary(fields), width="stretch", hide_index=True)
+for title, fields in tables.DICTIONARY_TABLES:
+    with st.expander(escape.markdown(title), expanded=title.startswith("events")):
+        st.dataframe(tables.dictionary(fields), width="stretch", hide_index=True)
 save_state(state)
+same_view_elsewhere(state, "pages/data.py")
 share_box("the data")
 source_footer(data, events)

@@ -1,28 +1,26 @@
 """Presentation mode: the movement's story in chapters, big type, no sidebar, keys to step through."""
 import streamlit as st
 
-from hrcmap import cache, charts, maps, present
-from hrcmap.chapters import chapter_index
-from hrcmap.paths import CHAPTERS
-from hrcmap.ui import animation_downloads, image_downloads, md_escape, require_dataset, safe_link, source_footer
-from hrcmap.validate import ValidationError
+from hrcmap import cache, charts, escape, growth_map, maps, present
+from hrcmap.chapters import ChaptersUnavailable, chapter_index, chapters_path
+from hrcmap.ui.blocks import animation_downloads, image_downloads
+from hrcmap.ui.chrome import caption, notice, require_dataset, source_footer, text
 
 data = require_dataset()
 st.html(present.CSS)
 try:
-    chapters = cache.chapters(CHAPTERS)
-except (ValidationError, OSError) as exc:
-    lines = exc.report() if isinstance(exc, ValidationError) else f"{CHAPTERS} could not be read."
-    st.error("The presentation's chapter file needs fixing:\n\n" + md_escape(lines))
+    chapters = cache.chapters(chapters_path())
+except ChaptersUnavailable as exc:
+    st.error("The presentation's chapter file needs fixing:\n\n" + escape.markdown(exc))
     st.stop()
 
-index, notice = chapter_index(st.query_params.get("present"), len(chapters))
-if notice:
-    st.info(notice)
+index, problem = chapter_index(st.query_params.get("present"), len(chapters))
+if problem:
+    notice(problem)
 chapter = chapters[index]
-st.caption(f"Chapter {index + 1} of {len(chapters)}")
-st.title(chapter.title)
-st.markdown(md_escape(chapter.text))
+caption(f"Chapter {index + 1} of {len(chapters)}")
+st.title(escape.markdown(chapter.title), anchor=False)
+text(chapter.text)
 
 view = present.chapter_view(chapter, data)
 figure = None
@@ -30,7 +28,7 @@ if chapter.view == "map":
     st.pydeck_chart(maps.build_map(view.places, cache.outlines_geojson(), selected=chapter.place,
                                    view=maps.fit_view(view.places)), height=400, key="present-map")
 elif chapter.view == "growth":
-    figure = charts.growth_figure(view.places, cache.outline_xy(), as_of=chapter.as_of)
+    figure = growth_map.growth_figure(view.places, cache.outline_xy(), as_of=chapter.as_of)
     figure.update_layout(height=440)  # title, map, play button and slider within a 720-pixel projector
     st.plotly_chart(figure, width="stretch", key="present-growth")
 elif view.growth.empty:
@@ -39,8 +37,7 @@ elif view.growth.empty:
 else:
     figure = charts.cumulative_figure(view.growth, view.milestones, "", None)
     st.plotly_chart(figure, width="stretch", key="present-timeline")
-st.markdown(md_escape(view.sentence))
-
+text(view.sentence)
 
 
 def go_to(number: int) -> None:
@@ -60,7 +57,7 @@ if st.query_params.get("present") != str(index + 1):
 
 if len(view.milestone_rows):
     st.caption("Milestones in this chapter: " + " · ".join(
-        safe_link(f"{r.year}: {r.title}", r.source_url) for r in view.milestone_rows.itertuples(index=False)))
+        escape.link(f"{r.year}: {r.title}", r.source_url) for r in view.milestone_rows.itertuples(index=False)))
 with st.expander("Export this chapter for slides"):
     if figure is not None:
         image_downloads(figure, chapter.title, view.events if len(view.events) else data.events, f"chapter-{index + 1}", view.sentence)

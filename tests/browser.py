@@ -1,18 +1,28 @@
-"""Helpers for the real-browser tests: a streamlit server on a free port, Debian's headless Chromium."""
+"""Helpers for the real-browser tests: a streamlit server on a free port, Debian's headless Chromium.
+
+Every wait is for a condition, with one generous timeout (``TIMEOUT_MS``): on a busy 2-core
+machine a map can take half a minute to draw, and a test must not pass or fail by luck.
+"""
 from __future__ import annotations
 
+import os
 import shutil
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
+# one timeout for everything a test waits for; HRCMAP_BROWSER_TIMEOUT_S raises it on a slower machine
+TIMEOUT_MS = int(float(os.environ.get("HRCMAP_BROWSER_TIMEOUT_S", "120")) * 1000)
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
 # Streamlit's front end first looks for its server under the page's own path (/timeline/_stcore/…),
 # gets a 404, then finds it at the root. These two probes are Streamlit's, not ours.
 STREAMLIT_PROBES = ("/_stcore/health", "/_stcore/host-config")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--disable-quic", "--no-first-run"]
+MAIN = "[data-testid='stMain']"
+# what Streamlit draws for an uncaught exception, and for st.error
+ERROR_ELEMENTS = "[data-testid='stException'], [data-testid='stAlertContentError']"
 
 
 def chromium_path() -> str:
@@ -23,11 +33,11 @@ def chromium_path() -> str:
 
 
 @contextmanager
-def streamlit_server(processed: Path):
-    """Run the dashboard on a free local port against ``processed``; yield its base URL."""
+def streamlit_server(processed: Path | None, app: Path = ROOT / "dashboard.py", env: dict[str, str] | None = None):
+    """Run ``app`` on a free local port against ``processed``; yield its base URL."""
     from bench.client import server
 
-    with server(ROOT / "dashboard.py", processed) as (url, _):
+    with server(app, processed, env=env, start_timeout=TIMEOUT_MS / 1000) as (url, _):
         yield url
 
 
@@ -71,7 +81,22 @@ class PageWatch:
         return errors
 
 
-def wait_ready(page, extra_ms: int = 1200) -> None:
-    page.wait_for_selector("[data-testid='stApp'][data-test-connection-state='CONNECTED']", timeout=30000)
-    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=60000)
-    page.wait_for_timeout(extra_ms)
+def wait_ready(page) -> None:
+    """Until the app is connected and its script has finished running."""
+    page.wait_for_selector("[data-testid='stApp'][data-test-connection-state='CONNECTED']", timeout=TIMEOUT_MS)
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=TIMEOUT_MS)
+
+
+def wait_for_text(page, text: str, where: str = MAIN) -> None:
+    """Until ``text`` is shown in ``where`` (the main area by default).
+
+    Word joiners (U+2060), which hrcmap.escape puts inside addresses so they are not made links,
+    are invisible and left out of the comparison.
+    """
+    page.wait_for_function("([sel, t]) => document.querySelector(sel)?.innerText.replaceAll('\\u2060', '').includes(t)",
+                           arg=[where, text], timeout=TIMEOUT_MS)
+
+
+def error_messages(page) -> list[str]:
+    """The texts of Streamlit's exception and error boxes on the page."""
+    return [e.inner_text() for e in page.query_selector_all(ERROR_ELEMENTS)]

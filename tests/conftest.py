@@ -38,3 +38,10 @@ def edit(path: Path, row: int, column: str, value: str) -> None:
         w = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
         w.writeheader()
         w.writerows(rows)
+
+
+def shown(markdown: str) -> str:
+    """What a reader sees of escaped markdown: the characters, without escapes or word joiners."""
+    import re
+
+    return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")

@@ -9,6 +9,8 @@ from streamlit.testing.v1 import AppTest
 
 from hrcmap.maps import PLACE_COLUMNS
 
+from .conftest import shown
+
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["map", "timeline", "networks", "cities", "data", "about"]
 
@@ -48,7 +50,7 @@ def test_map_ships_only_drawn_columns_without_external_basemap(built, monkeypatc
 
 def test_city_profile_from_query_param(built, monkeypatch):
     at = run_page("cities", built, monkeypatch, city="graz-aut")
-    assert at.header[0].value == "Graz, Austria"
+    assert shown(at.header[0].value) == "Graz, Austria"
     lines = [m.value for m in at.markdown if "[Source\\: " in m.value]
     assert len(lines) == 2 and lines[0].startswith("2001\\-02\\-08") and "(https://example.org/graz)" in lines[0]
     assert "(https://example.org/graz-coalition)" in lines[1]
@@ -61,7 +63,9 @@ def test_city_profile_from_query_param(built, monkeypatch):
 def test_unknown_city_gives_notice_not_error(built, monkeypatch):
     at = run_page("cities", built, monkeypatch, city="<script>atlantis")
     assert not at.exception
-    assert "No such place" in at.warning[0].value and "<script>" not in at.warning[0].value.replace("\\<", "")
+    notice = at.info[0].value
+    assert "No place with the id" in shown(notice) and "<script>atlantis" in shown(notice)
+    assert "<script>" not in notice  # quoted as text: every bracket escaped
 
 
 def test_missing_dataset_gives_a_plain_message(tmp_path, monkeypatch):
@@ -120,7 +124,7 @@ def test_hostile_params_give_a_notice_and_a_clean_url(built, monkeypatch):
 
 def test_picking_a_city_param_shows_its_commitments_beside_the_map(built, monkeypatch):
     at = run_page("map", built, monkeypatch, city="graz-aut")
-    assert at.subheader[0].value == "Graz, Austria"
+    assert shown(at.subheader[0].value) == "Graz, Austria"
     assert any("example.org/graz" in m.value for m in at.markdown)
     assert at.query_params["city"] == "graz-aut"
 
@@ -141,14 +145,14 @@ def test_timeline_animation_has_frames_and_milestones(built, monkeypatch):
 def test_search_that_finds_one_place_opens_it(built, monkeypatch):
     at = run_page("map", built, monkeypatch)
     at.text_input(key="f_q").input("york").run()
-    assert at.subheader[0].value == "York, United Kingdom"
+    assert shown(at.subheader[0].value) == "York, United Kingdom"
     assert at.query_params["q"] == "york" and at.query_params["city"] == "york-gbr"
 
 
 def test_networks_page_opens_a_network_from_the_link(built, monkeypatch):
     at = run_page("networks", built, monkeypatch, network="fx-charter")
     assert not at.exception
-    assert at.subheader[0].value == "Fixture Charter"
+    assert shown(at.subheader[0].value) == "Fixture Charter"
     spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
     places = next(layer for layer in spec["layers"] if layer["id"] == "places")["data"]
     assert [p["t"] for p in places] == ["Gwangju"]
@@ -158,7 +162,7 @@ def test_networks_page_opens_a_network_from_the_link(built, monkeypatch):
 
 def test_similar_places_link_to_their_profiles(built, monkeypatch):
     at = run_page("cities", built, monkeypatch, city="graz-aut")
-    links = [(p.proto.label, p.proto.page) for p in at.get("page_link")]
+    links = [(shown(p.proto.label), p.proto.page) for p in at.get("page_link")]
     assert any(label.startswith("Wonosobo, Indonesia (1 shared)") for label, _ in links)
     assert any(label == "Network: Fixture Coalition of Cities" for label, _ in links)
 
@@ -174,7 +178,7 @@ def test_downloads_have_the_right_names_and_the_filtered_content(built, monkeypa
         return original(self, path_or_data, mimetype, kind, filename)
 
     monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
-    at = run_page("data", built, monkeypatch, country="AUT")
+    run_page("data", built, monkeypatch, country="AUT")
     version = json.loads((built / "datapackage.json").read_text())["version"]
     assert set(saved) == {
         f"hrcmap-{version}-filtered-events.csv", f"hrcmap-{version}-filtered-places.geojson",
@@ -197,7 +201,7 @@ def test_country_shading_lives_in_the_url(built, monkeypatch):
 
 def test_timeline_offers_slide_images_and_the_animation(built, monkeypatch):
     at = run_page("timeline", built, monkeypatch)
-    labels = [b.proto.label for b in at.get("download_button")]
+    labels = [shown(b.proto.label) for b in at.get("download_button")]
     assert labels.count("Download PNG for slides") >= 3 and labels.count("Download SVG for slides") >= 3
     assert "Download the animation (GIF, 1280×720)" in labels and "Download the animation (MP4, 1280×720)" in labels
 
@@ -205,3 +209,33 @@ def test_timeline_offers_slide_images_and_the_animation(built, monkeypatch):
 def test_share_box_offers_presentation_mode(built, monkeypatch):
     at = run_page("map", built, monkeypatch)
     assert any("Share, embed, present" in e.label for e in at.sidebar.expander)
+
+
+def test_a_bare_address_shows_the_default_view(built, monkeypatch):
+    """The link is the whole state: after a filtered view, the same session opening a bare address sees everything."""
+    at = run_page("map", built, monkeypatch, region="Europe")
+    assert shown(at.markdown[0].value).startswith("3 places in 2 countries in Europe")
+    for key in list(at.query_params):
+        del at.query_params[key]
+    at.switch_page("pages/timeline.py").run()
+    assert not at.exception
+    assert shown(at.markdown[0].value).startswith("8 places in 7 countries made 11 commitments")
+    assert at.multiselect(key="f_region").value == []
+
+
+def test_a_filtered_view_links_to_the_same_filters_on_the_other_pages(built, monkeypatch):
+    at = run_page("map", built, monkeypatch, region="Europe")
+    links = {shown(p.proto.label): p.proto.query_string for p in at.sidebar.get("page_link")}
+    assert links["These filters on the Timeline page"] == "region=Europe"
+    assert links["These filters on the Data page"] == "region=Europe"
+    unfiltered = run_page("map", built, monkeypatch)
+    assert not [p for p in unfiltered.sidebar.get("page_link") if "These filters" in p.proto.label]
+
+
+def test_choosing_a_network_on_the_networks_page_makes_it_the_views_network(built, monkeypatch):
+    at = run_page("networks", built, monkeypatch, network="fx-charter")
+    assert shown(at.subheader[0].value) == "Fixture Charter"
+    next(s for s in at.selectbox if s.label == "Network").select("fx-coalition").run()
+    assert not at.exception
+    assert shown(at.subheader[0].value) == "Fixture Coalition of Cities"
+    assert at.query_params["network"] == "fx-coalition"

@@ -6,7 +6,7 @@ import json
 import pandas as pd
 import pytest
 
-from hrcmap import charts, maps, views
+from hrcmap import charts, growth_map, legend, maps, network_views, sentences
 from hrcmap.filters import filter_events, places_view
 from hrcmap.load import load_dataset
 from hrcmap.paths import COUNTRIES_GEOJSON
@@ -40,7 +40,7 @@ def test_deck_layers_have_fixed_ids_and_no_basemap(places, outlines):
 
 
 def test_country_layer_only_when_asked(places, outlines):
-    deck = maps.build_map(places, outlines, country_counts=views.country_counts(places))
+    deck = maps.build_map(places, outlines, country_counts=legend.country_counts(places))
     layer = json.loads(deck.to_json())["layers"][1]
     assert layer["id"] == "country-counts"
     assert len(layer["data"]["features"]) == 7  # one per country with places; Austria once for its two places
@@ -94,7 +94,7 @@ def test_selected_place_gets_a_ring_layer(places, outlines):
 
 
 def test_growth_figure_has_a_frame_per_year(places, outlines):
-    fig = charts.growth_figure(places, charts.outline_xy(outlines))
+    fig = growth_map.growth_figure(places, growth_map.outline_xy(outlines))
     years = [int(f.name) for f in fig.frames]
     assert years == list(range(1997, 2018))  # to the last first commitment (2019 is a withdrawal)
     frame_2005 = next(f for f in fig.frames if f.name == "2005")
@@ -124,10 +124,10 @@ def test_filtered_places_only(data):
 
 def test_network_overlap_counts_shared_places(data):
     names = dict(zip(data.networks["network_id"], data.networks["short_name"]))
-    m = views.network_overlap(data.events, names)
+    m = network_views.network_overlap(data.events, names)
     assert m.at["Fixture Coalition", "Fixture Coalition"] == 2  # Graz and Wonosobo
     assert m.at["Fixture Coalition", "Fixture Charter"] == 0
-    spread = views.membership_spread(data.events).set_index("Networks")["Places"].to_dict()
+    spread = network_views.membership_spread(data.events).set_index("Networks")["Places"].to_dict()
     assert spread == {0: 5, 1: 3}
 
 
@@ -143,5 +143,5 @@ def test_listing_caveat_counts_places_first_seen_on_a_list():
         "place_id": ["a", "a", "b", "c", "c"], "year": ["2010", "2012", "2015", "2009", "2009"],
         "event_type": ["listed", "joined", "joined", "listed", "declared"],
     })
-    assert views.listing_caveat(events).startswith("For 1 of these 3 places")  # only a: c's first year has a declaration too
-    assert views.listing_caveat(events[events["place_id"] == "b"]) == ""
+    assert sentences.listing_caveat(events).startswith("For 1 of these 3 places")  # only a: c's first year has a declaration too
+    assert sentences.listing_caveat(events[events["place_id"] == "b"]) == ""

@@ -30,7 +30,7 @@ def test_places_on_every_inhabited_continent():
 
 
 def test_a_profile_says_when_the_first_year_is_only_a_listing():
-    from hrcmap import filters, views
+    from hrcmap import filters, profile
     from hrcmap.load import load_dataset
     from hrcmap.state import ViewState
 
@@ -39,5 +39,5 @@ def test_a_profile_says_when_the_first_year_is_only_a_listing():
     places = filters.places_view(data.places, events, data.networks)
     kinds = events.groupby("place_id")["event_type"].apply(lambda s: set(s.astype(str)))
     listed_place = next(p for p, k in kinds.items() if k == {"listed"})
-    assert "it may have joined earlier" in views.place_profile(places, events, listed_place).summary
-    assert "it may have joined earlier" not in views.place_profile(places, events, "graz-aut").summary
+    assert "it may have joined earlier" in profile.place_profile(places, events, listed_place).summary
+    assert "it may have joined earlier" not in profile.place_profile(places, events, "graz-aut").summary

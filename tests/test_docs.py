@@ -9,3 +9,20 @@ def test_every_raw_field_is_in_data_readme():
         assert f"`{table}.csv`" in text
         for name, *_ in S.field_descriptions(table):
             assert f"`{name}`" in text, f"{table}.{name} is not documented in data/README.md"
+
+
+def test_every_module_has_its_place_in_the_architecture_page():
+    from hrcmap.paths import ROOT
+
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    modules = [p for p in (ROOT / "hrcmap").glob("*.py") if p.name not in ("__init__.py", "__main__.py", "paths.py")]
+    missing = [p.name for p in modules if p.name not in text]
+    assert not missing, f"docs/architecture.md does not place {', '.join(missing)} in its layers"
+
+
+def test_every_url_parameter_is_in_the_url_contract():
+    from hrcmap import state
+
+    contract = state.__doc__ or ""
+    for key in state.URL_KEYS - {"embed", "embed_options"}:
+        assert f"``{key}``" in contract, f"URL key {key} is not described in hrcmap/state.py's docstring"

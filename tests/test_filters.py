@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from hrcmap.filters import describe, filter_events, places_view
+from hrcmap.filters import filter_events, places_view
 from hrcmap.load import load_dataset
+from hrcmap.sentences import describe
 from hrcmap.state import ViewState
 
 

@@ -2,20 +2,23 @@
 dropped, and a canonical URL written back that parses to the same view."""
 from __future__ import annotations
 
-from urllib.parse import urlencode
+import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 from streamlit.testing.v1 import AppTest
 
+from hrcmap import escape
 from hrcmap.load import load_dataset
-from hrcmap.state import Options, from_query, to_query
+from hrcmap.state import LIST_FILTERS, URL_KEYS, Options, from_query, to_query
 
 from .test_app import ROOT
 
-KEYS = ["region", "subregion", "country", "network", "theme", "type", "status", "from", "to", "city", "q", "year",
+KEYS = ["[Sign in again](https://evil.example/a)", "region", "subregion", "country", "network", "theme", "type", "status", "from", "to", "city", "q", "year",
         "colour", "split", "shade", "present", "embed", "x<script>", ""]
-NASTY = ["Europe", "europe", "Atlantis", "AUT", "fx-coalition", "1997", "2019", "1800", "abc", "-1", "99999",
+NASTY = ["![x](https://evil.example/r.png)", "[Sign in again](https://evil.example/a)", "https://evil.example",
+         "www.evil.example", "<span style=background:url(https://evil.example)>", "$x^2$", "Europe", "europe", "Atlantis", "AUT", "fx-coalition", "1997", "2019", "1800", "abc", "-1", "99999",
          "graz-aut", "<img src=x onerror=alert(1)>", "'; DROP TABLE", "{name}", "@@=alert(1)", "=1+1", "%00", "\u202e",
          "year", "family", ",", ",,,", " ", "a" * 5000]
 values = st.one_of(st.sampled_from(NASTY), st.text(max_size=40))
@@ -41,8 +44,8 @@ def test_state_parsing_never_fails_and_is_canonical(built, pairs):
     assert not from_query(canonical, options).notices
     # every value that cannot be used is mentioned in a notice
     notices = " ".join(state.notices)
-    for key in ("region", "subregion", "country", "network", "theme", "type", "status"):
-        allowed = {a.casefold() for a in getattr(options, key)}
+    for key in (p.key for p in LIST_FILTERS):
+        allowed = {a.casefold() for a in options.values[key]}
         parts = [p.strip() for v in params.get(key, []) for p in v.split(",") if p.strip()]
         if any(p[:120].casefold() not in allowed for p in parts[:60]):
             assert f"No {key} called" in notices
@@ -50,9 +53,14 @@ def test_state_parsing_never_fails_and_is_canonical(built, pairs):
         bad = [v for v in params.get(key, []) if v.replace(",", " ").strip()]  # blank values are ignored quietly
         if bad and not (bad[-1].strip().isascii() and bad[-1].strip().isdigit() and options.years[0] <= int(bad[-1].strip()) <= options.years[1]):
             assert word in notices or "not a year" in notices or "outside the years" in notices
-    if any(k not in {"region", "subregion", "country", "network", "theme", "type", "status", "from", "to", "city",
-                     "q", "year", "colour", "split", "shade", "embed", "embed_options"} for k in params):
+    if any(k not in URL_KEYS for k in params):
         assert "does not use the link parameter" in notices
+    # a notice quotes what it dropped as text: rendered, it holds no link, image or raw HTML
+    md = MarkdownIt("commonmark")
+    for notice in state.notices:
+        html = md.render(escape.markdown(notice))
+        assert "<a " not in html and "<img" not in html and "<script" not in html, (notice, html)
+        assert not re.search(r"https?://|www\.", escape.markdown(notice).replace("\\", "")), notice
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

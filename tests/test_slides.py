@@ -11,13 +11,14 @@ import pandas as pd
 import pytest
 from PIL import Image
 
-from hrcmap import animation, charts, images
+from hrcmap import animation, charts, growth_map, images
 from hrcmap.filters import filter_events, places_view
+from hrcmap.links import embed_snippet
 from hrcmap.load import load_dataset
-from hrcmap.paths import COUNTRIES_GEOJSON, ROOT
 from hrcmap.palette import FAMILY_COLORS
+from hrcmap.paths import COUNTRIES_GEOJSON, ROOT
+from hrcmap.provenance import image_source
 from hrcmap.state import ViewState
-from hrcmap.views import embed_snippet, image_source
 
 SOURCE = "Source: hrcmap test, CC BY 4.0, from 11 cited pages (most cited: example.org)."
 
@@ -44,7 +45,7 @@ def figures(data, places, outlines):
     return {
         "cumulative": charts.cumulative_figure(charts.cumulative_places(places), data.milestones, "Growth"),
         "per-year": charts.per_year_figure(charts.per_year(events), "Per year"),
-        "growth-map": charts.growth_figure(places, charts.outline_xy(outlines), as_of=2005),
+        "growth-map": growth_map.growth_figure(places, growth_map.outline_xy(outlines), as_of=2005),
         "coverage": charts.coverage_figure(charts.coverage_table("fx-coalition", data.events, data.network_counts), "FX"),
         "overlap": charts.overlap_figure(pd.DataFrame([[3, 1], [1, 2]], index=["A", "B"], columns=["A", "B"])),
         "milestones": charts.milestones_figure(data.milestones),
@@ -126,7 +127,7 @@ def test_the_gif_has_one_frame_per_year_and_shows_each_place_from_its_year(outli
         assert gif.info["duration"] == (animation.HOLD_MS if year == 2005 else animation.FRAME_MS)
         for i, place in few.iterrows():
             colour = tuple(int(FAMILY_COLORS[place["family"]][j:j + 2], 16) for j in (1, 3, 5))
-            shown = frame.getpixel((int(round(x[i])), int(round(y[i])))) == colour
+            shown = frame.getpixel((round(x[i]), round(y[i]))) == colour
             assert shown == (place["first_year"] <= year), (place["place_id"], year)
 
 
@@ -162,7 +163,7 @@ def test_nothing_to_animate_says_so(outlines):
 # ---- source line, embed snippet, themes ----------------------------------------------------------
 
 def test_image_source_names_version_pages_licence_and_view(data):
-    line = image_source("2026.11", data.events, "12 places in Europe.", "http://host/timeline?region=Europe")
+    line = image_source("2026.11", "CC BY 4.0", data.events, "12 places in Europe.", "http://host/timeline?region=Europe")
     assert line.startswith("12 places in Europe. Source: hrcmap 2026.11, CC BY 4.0")
     assert f"from {data.events['source_url'].nunique()} cited pages" in line
     assert line.endswith("View: http://host/timeline?region=Europe")

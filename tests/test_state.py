@@ -77,3 +77,28 @@ def test_embed_is_not_reported(options):
 def test_unicode_digits_are_not_years(options):
     state = from_query({"from": "²", "to": "٢٠١٠"}, options)  # superscript two, Arabic-Indic 2010
     assert (state.year_from, state.year_to) == (None, None) and len(state.notices) == 2
+
+
+def test_a_declared_filter_round_trips(options, built, monkeypatch):
+    """A filter declared as one row of PARAMS is parsed, narrows the events and is written back unchanged."""
+    from hrcmap import state as S
+    from hrcmap.filter_params import ListFilter
+    from hrcmap.filters import filter_events
+    from hrcmap.load import load_dataset
+
+    extra = ListFilter("confidence", "Confidence", column="confidence", order=("high", "medium"), phrase="with {} confidence")
+    monkeypatch.setattr(S, "PARAMS", (*S.PARAMS, extra))
+    monkeypatch.setattr(S, "URL_KEYS", S.URL_KEYS | {"confidence"})
+    monkeypatch.setattr(S, "DEFAULTS", {**S.DEFAULTS, "confidence": ()})
+    monkeypatch.setattr(S, "LIST_FILTERS", (*S.LIST_FILTERS, extra))
+    import hrcmap.filters as F
+    monkeypatch.setattr(F, "PARAMS", S.PARAMS)
+    events = load_dataset(built).events
+    opts = Options.from_data(events, load_dataset(built).networks, load_dataset(built).themes)
+    assert opts.values["confidence"] == ("high", "medium")
+    state = S.from_query({"confidence": "Medium"}, opts)
+    assert state.confidence == ("medium",) and not state.notices
+    shown = filter_events(events, state)
+    assert 0 < len(shown) < len(events) and set(shown["confidence"]) == {"medium"}  # it really narrowed
+    assert S.to_query(state) == {"confidence": "medium"}
+    assert S.from_query({"confidence": "low"}, opts).notices  # a value the data lacks is dropped with a notice

@@ -1,0 +1,45 @@
+"""What the map's colours mean, and the groups and colours of the growth charts."""
+from __future__ import annotations
+
+import pandas as pd
+
+from .palette import FAMILY_COLORS, REGION_COLORS, hex_of, year_colour
+from .schema import FAMILIES
+
+
+def map_legend(colour: str = "family") -> str:
+    what = (
+        "Colour shows the network family of each place's first recorded commitment"
+        if colour == "family" else "Colour shows the year of each place's first recorded commitment, dark blue early to yellow recent"
+    )
+    return (
+        f"{what}; circle size grows with the number of recorded commitments; a black ring marks a place "
+        "whose commitments were withdrawn or repealed. Hover or tap a circle for its name, country, "
+        "networks and first year; click it to see its commitments."
+    )
+
+
+def map_legend_items(places: pd.DataFrame, colour: str = "family") -> list[tuple[str, str]]:
+    """(label, colour) pairs for the legend of the map as drawn."""
+    if colour == "year":
+        if places.empty:
+            return []
+        lo, hi = int(places["first_year"].min()), int(places["first_year"].max())
+        marks = sorted({lo, (lo + hi) // 2, hi})
+        return [(str(y), hex_of(year_colour(y, lo, hi))) for y in marks]
+    present = set(places["family"]) if "family" in places else set()
+    return [(label, FAMILY_COLORS[key]) for key, label in FAMILIES.items() if key in present]
+
+
+def country_counts(places: pd.DataFrame) -> dict[str, int]:
+    """Places per country (ISO3), for the country shading layer."""
+    return {str(k): int(v) for k, v in places.groupby("country_iso3")["place_id"].nunique().items()}
+
+
+def growth_groups(places: pd.DataFrame, split: str) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Places with a readable ``group`` column for the growth chart, and each group's colour."""
+
+    if split == "family":
+        labelled = places.assign(group=places["family"].map(FAMILIES))
+        return labelled, {FAMILIES[k]: c for k, c in FAMILY_COLORS.items()}
+    return places.assign(group=places["region"]), dict(REGION_COLORS)

@@ -1,0 +1,110 @@
+"""The plain sentences that say what a view shows; each is tested, none is markup."""
+from __future__ import annotations
+
+import pandas as pd
+
+from .firsts import first_year_only_listed
+from .state import LIST_FILTERS, ViewState
+from .text import join_words, plural
+
+
+def describe(events: pd.DataFrame, state: ViewState, labels: dict[str, dict[str, str]]) -> str:
+    """One sentence: "87 places in 23 countries made 124 commitments on anti-racism between 2004 and 2015."
+
+    ``labels`` maps a filter key (``network``, ``theme``, ``country``…) to id → readable name.
+    Each declared list filter adds its own words (its ``phrase``).
+    """
+    if events.empty:
+        return "No recorded commitments match these filters."
+    values = state.as_dict()
+
+    def words(key: str, lower: bool = False) -> str:
+        names = [labels.get(key, {}).get(v, v).replace("_", " ") for v in values[key]]
+        return join_words(n.lower() if lower else n for n in names)
+
+    chosen = [p for p in LIST_FILTERS if values[p.key]]
+    where = [p for p in chosen if p.phrase == "where"]
+    sentence = plural(events["place_id"].nunique(), "place")
+    if not (where and where[-1].key == "country"):
+        sentence += " in " + plural(events["country_iso3"].nunique(), "country")
+    if where:  # the most specific place filter says where
+        sentence += " in " + words(where[-1].key)
+    kinds = "".join(" " + words(p.key) for p in chosen if p.phrase == "kind")
+    sentence += f" made {len(events)}{kinds} {'commitment' if len(events) == 1 else 'commitments'}"
+    for p in chosen:
+        if p.phrase not in ("where", "kind"):
+            sentence += " " + p.phrase.replace("{key}", p.key).format(words(p.key, p.lower))
+    if state.q:
+        sentence += f" matching “{state.q}”"
+    lo = state.year_from if state.year_from is not None else int(events["year"].min())
+    hi = state.year_to if state.year_to is not None else int(events["year"].max())
+    sentence += f" in {lo}" if lo == hi else f" between {lo} and {hi}"
+    return sentence + "."
+
+
+def overview_sentence(events: pd.DataFrame, places: pd.DataFrame) -> str:
+    """One plain sentence describing the whole dataset."""
+    if events.empty:
+        return "No commitments match."
+    first, last = int(events["year"].min()), int(events["year"].max())
+    return (
+        f"{plural(places['place_id'].nunique(), 'place')} in {plural(places['country_iso3'].nunique(), 'country')} "
+        f"made {len(events)} recorded {'commitment' if len(events) == 1 else 'commitments'} between {first} and {last}."
+    )
+
+
+def growth_sentence(table: pd.DataFrame) -> str:
+    if table.empty:
+        return "No places match these filters."
+    last = table.iloc[-1]
+    lead = last.sort_values(ascending=False)
+    return (
+        f"From {int(table.index.min())} to {int(table.index.max())} the number of places grew to {int(last.sum())}; "
+        f"the largest group is {lead.index[0]} with {int(lead.iloc[0])}."
+    )
+
+
+def per_year_sentence(table: pd.DataFrame) -> str:
+    if table.empty:
+        return "No commitments match these filters."
+    totals = table.sum(axis=1)
+    return f"{plural(int(totals.sum()), 'commitment')}; the busiest year was {int(totals.idxmax())} with {int(totals.max())}."
+
+
+def as_of_sentence(places: pd.DataFrame, year: int) -> str:
+    shown = places[places["first_year"] <= year]
+    return (
+        f"As of {year}, {len(shown)} of the {plural(len(places), 'place')} shown had made their first commitment, "
+        f"in {plural(shown['country_iso3'].nunique(), 'country')}. Press Play to watch the years go by."
+    )
+
+
+def coverage_sentence(table: pd.DataFrame, name: str) -> str:
+    reported = table.dropna(subset=["reported"])
+    if table.empty:
+        return f"No data for {name}."
+    mapped = plural(int(table["mapped"].iloc[-1]), "place")
+    if reported.empty:
+        return f"hrcmap maps {mapped} in {name}; the network publishes no total we could source."
+    r = reported.iloc[-1]
+    return f"hrcmap maps {mapped} in {name}; the latest total it reported is {int(r['reported'])} ({int(r['year'])})."
+
+
+def listing_caveat(events: pd.DataFrame) -> str:
+    """How many places' first year comes only from a membership list (they may have joined earlier)."""
+    only_listed = first_year_only_listed(events)
+    n = int(only_listed.sum())
+    if not n:
+        return ""
+    return (f"For {n} of these {len(only_listed)} places the first year is that of a dated list naming them "
+            "as members (event type “listed”): they may have joined earlier, so the curve can run late, never early.")
+
+
+def chapter_sentence(events: pd.DataFrame, places: pd.DataFrame, as_of: int | None, in_networks: bool) -> str:
+    """What a presentation chapter shows, as of its year."""
+    year = f"by {as_of}" if as_of else "today"
+    if events.empty:
+        return f"No place in this atlas had made a commitment {year}; the milestones below set the scene."
+    return (f"{year.capitalize()}, {plural(places['place_id'].nunique(), 'place')} in "
+            f"{plural(places['country_iso3'].nunique(), 'country')} had made "
+            f"{plural(len(events), 'recorded commitment')}" + (" in these networks." if in_networks else "."))

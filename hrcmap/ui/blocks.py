@@ -1,0 +1,71 @@
+"""A chart as every page shows it: a sentence, the chart, its numbers, its sources, downloads for slides."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from .. import cache, escape
+from ..provenance import image_source, licence_name, source_domains
+from .share import view_link
+
+
+def chart_block(fig: go.Figure, table: pd.DataFrame, sentence: str, events: pd.DataFrame, key: str,
+                config: dict | None = None, context: str = "") -> None:
+    """A chart with its text alternative (a sentence and the plotted numbers), its sources line and
+    PNG/SVG downloads for slides. ``context`` (the filter sentence) is printed in the image's source line."""
+    st.markdown(escape.markdown(sentence))
+    st.plotly_chart(fig, width="stretch", key=key, config=config or {"displaylogo": False})
+    with st.expander("The numbers behind this chart"):
+        st.dataframe(table, width="stretch")
+    top = ", ".join(h for h, _ in source_domains(events["source_url"], most=4))
+    st.caption(escape.markdown(f"Sources: {events['source_url'].nunique()} pages ({top}); each is linked on the Data page."))
+    title = fig.layout.title
+    image_downloads(fig, escape.plain(title.text) if title is not None and title.text else sentence, events, key, context)
+
+
+def _source_line(events: pd.DataFrame, context: str) -> str:
+    data = cache.dataset()
+    return image_source(data.version, licence_name(data.package), events, context, view_link())
+
+
+def image_downloads(fig: go.Figure, title: str, events: pd.DataFrame, key: str, context: str = "") -> None:
+    """Two buttons that draw the chart as a 16:9 PNG or SVG with title and source line, only when clicked."""
+    from .. import images
+
+    version = cache.dataset().version
+    source = _source_line(events, context)
+    def draw(fmt: str) -> Callable[[], bytes]:
+        return lambda: images.figure_image(fig, fmt, title, source)
+
+    png, svg = st.columns(2)
+    for column, fmt in ((png, "png"), (svg, "svg")):
+        column.download_button(
+            escape.markdown(f"Download {fmt.upper()} for slides"), data=draw(fmt),
+            file_name=f"hrcmap-{version}-{key}.{fmt}", mime=images.FORMATS[fmt], on_click="ignore",
+            key=f"img-{key}-{fmt}", icon=":material/download:", width="stretch",
+        )
+
+
+def animation_downloads(places: pd.DataFrame, events: pd.DataFrame, key: str, context: str = "") -> None:
+    """GIF and MP4 of the growth of the places shown, drawn on the server only when a button is clicked."""
+    from .. import animation
+
+    if places.empty:
+        return
+    version = cache.dataset().version
+    source = _source_line(events, context)
+    outlines = cache.outlines_geojson()
+    def draw(make: Callable[..., bytes]) -> Callable[[], bytes]:
+        return lambda: make(places, outlines, animation.DEFAULT_TITLE, source)
+
+    gif, mp4 = st.columns(2)
+    for column, kind, make, mime in ((gif, "gif", animation.gif, "image/gif"), (mp4, "mp4", animation.mp4, "video/mp4")):
+        column.download_button(
+            escape.markdown(f"Download the animation ({kind.upper()}, 1280×720)"),
+            data=draw(make),
+            file_name=f"hrcmap-{version}-{key}.{kind}", mime=mime, on_click="ignore",
+            key=f"anim-{key}-{kind}", icon=":material/movie:", width="stretch",
+        )

@@ -1,0 +1,43 @@
+"""The opening of every exploring page: the dataset, the view state, the events and places it selects."""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pandas as pd
+import streamlit as st
+
+from .. import cache, filters, maps
+from ..facets import Facets
+from ..load import Dataset
+from ..state import Options, ViewState
+from .binding import sidebar_filters, view_state
+from .chrome import require_dataset
+
+
+class Explore(NamedTuple):
+    """What an exploring page starts from: the dataset, the view state and what it selects."""
+
+    data: Dataset
+    state: ViewState
+    facets: Facets
+    options: Options
+    events: pd.DataFrame
+    places: pd.DataFrame
+
+
+def explore_view() -> Explore:
+    """The dataset, the state (URL or widgets), the sidebar filters and the events and places they select."""
+    data = require_dataset()
+    facets, options = cache.facets_and_options()
+    state = view_state(options)
+    events = filters.filter_events(data.events, state)
+    places = filters.places_view(data.places, events, data.networks)
+    sidebar_filters(state, options, facets, shown=len(places))
+    return Explore(data, state, facets, options, events, places)
+
+
+def pick_from_map(chart_key: str) -> None:
+    """on_select callback of a map: the clicked place becomes the view's ``city``."""
+    picked = maps.selected_place_id(st.session_state.get(chart_key), cache.dataset().places)
+    if picked:
+        st.session_state["f_city"] = picked
