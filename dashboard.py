@@ -1,9 +1,13 @@
 """hrcmap: the Streamlit entry. Lists every page and draws the shared chrome."""
+
 import streamlit as st
 
 # an embedded view (?embed=true, from the share box's iframe snippet) starts with the sidebar closed
-st.set_page_config(page_title="hrcmap: human rights cities atlas", layout="wide",
-                   initial_sidebar_state="collapsed" if st.context.is_embedded else "auto")
+st.set_page_config(
+    page_title="hrcmap: human rights cities atlas",
+    layout="wide",
+    initial_sidebar_state="collapsed" if st.context.is_embedded else "auto",
+)
 
 PAGES = [
     st.Page("pages/map.py", title="Map", default=True),  # served at / (a default page has no path of its own)

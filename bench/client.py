@@ -4,6 +4,7 @@ It behaves like a browser tab for what the benchmarks measure: it asks for a pag
 widget states, and tells the server which cacheable messages it already holds, so an unchanged
 element costs a short reference instead of its full payload.
 """
+
 from __future__ import annotations
 
 import os
@@ -99,8 +100,9 @@ def slider_state(widget_id: str, low: float, high: float):
 
 
 @contextmanager
-def server(app: Path, processed: Path | None = None, port: int = 0, env: dict[str, str] | None = None,
-           start_timeout: float = 120):
+def server(
+    app: Path, processed: Path | None = None, port: int = 0, env: dict[str, str] | None = None, start_timeout: float = 120
+):
     """``streamlit run app`` on a free local port; yields (base_url, pid).
 
     The benchmarks and the browser tests both start the app through this. What the server writes
@@ -117,8 +119,23 @@ def server(app: Path, processed: Path | None = None, port: int = 0, env: dict[st
     env = {**os.environ, **(env or {})}
     if processed is not None:
         env["HRCMAP_PROCESSED"] = str(processed)
-    cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port), "--server.address", "127.0.0.1",
-           "--server.headless", "true", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(app),
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
+    ]
     with tempfile.TemporaryFile() as errors:
         proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=errors)
         url = f"http://127.0.0.1:{port}"
@@ -131,7 +148,9 @@ def server(app: Path, processed: Path | None = None, port: int = 0, env: dict[st
                 except OSError:
                     if proc.poll() is not None or time.monotonic() > deadline:
                         errors.seek(0)
-                        raise RuntimeError(f"server for {app} did not start: " + errors.read().decode(errors="replace")[-2000:]) from None
+                        raise RuntimeError(
+                            f"server for {app} did not start: " + errors.read().decode(errors="replace")[-2000:]
+                        ) from None
                     time.sleep(0.3)
             yield url, proc.pid
         finally:

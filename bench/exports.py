@@ -7,6 +7,7 @@ and its size. Not a test: it prints figures.
 
     .venv/bin/python bench/exports.py [--repeat N]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -54,8 +55,9 @@ def main() -> None:
     events = filters.filter_events(data.events, ViewState())
     places = filters.places_view(data.places, events, data.networks)
     outlines = json.loads(COUNTRIES_GEOJSON.read_text(encoding="utf-8"))
-    source = provenance.image_source(data.version, provenance.licence_name(data.package), events,
-                                     sentences.describe(events, ViewState(), {}))
+    source = provenance.image_source(
+        data.version, provenance.licence_name(data.package), events, sentences.describe(events, ViewState(), {})
+    )
     figures = {
         "cumulative": charts.cumulative_figure(charts.cumulative_places(places), data.milestones, ""),
         "per-year": charts.per_year_figure(charts.per_year(events)),

@@ -5,6 +5,7 @@
 
 Prints a table and writes bench/results/latest.json and bench/RESULTS.md.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -51,7 +52,7 @@ def measure_page(url: str, page: str, filtered: bool, reps: int, years: tuple[in
     s = Session(url)
     first = s.run(page)
     times, sizes = [], []
-    for widgets in (year_changes(s, *years, reps) if filtered else ([] for _ in range(reps))):
+    for widgets in year_changes(s, *years, reps) if filtered else ([] for _ in range(reps)):
         r = s.run(page, widgets=widgets)
         times.append(r.seconds)
         sizes.append(r.bytes)
@@ -59,9 +60,12 @@ def measure_page(url: str, page: str, filtered: bool, reps: int, years: tuple[in
     unchanged = s.run(page, widgets=same)
     unchanged = s.run(page, widgets=same)  # the second identical rerun: everything is cached by now
     out = {
-        "first_load_s": first.seconds, "first_load_bytes": first.bytes,
-        "rerun_p50_s": statistics.median(times), "rerun_p95_s": pct(times, 0.95),
-        "change_bytes_median": int(statistics.median(sizes)), "unchanged_bytes": unchanged.bytes,
+        "first_load_s": first.seconds,
+        "first_load_bytes": first.bytes,
+        "rerun_p50_s": statistics.median(times),
+        "rerun_p95_s": pct(times, 0.95),
+        "change_bytes_median": int(statistics.median(sizes)),
+        "unchanged_bytes": unchanged.bytes,
     }
     if page == "":
         out.update(map_bytes(first))
@@ -76,8 +80,11 @@ def map_bytes(run) -> dict:
             layer = next(layer for layer in spec["layers"] if layer["id"] == "places")
             data = json.dumps(layer["data"], separators=(",", ":"))
             n = max(len(layer["data"]), 1)
-            return {"map_places": n, "map_bytes_per_place": round(len(data) / n, 1),
-                    "map_element_bytes": len(d.SerializeToString())}
+            return {
+                "map_places": n,
+                "map_bytes_per_place": round(len(data) / n, 1),
+                "map_element_bytes": len(d.SerializeToString()),
+            }
     return {}
 
 
@@ -144,7 +151,8 @@ def concurrency(processed: Path | None, levels: list[int], reruns: int, seed: in
             out[n] = {
                 "p50_s": statistics.median(latencies) if latencies else None,
                 "p95_s": pct(latencies, 0.95) if latencies else None,
-                "failed_sessions": len(failures), "errors": failures[:3],
+                "failed_sessions": len(failures),
+                "errors": failures[:3],
                 "rss_mb_per_session": round((peak[0] - rss_before) / n, 2),
             }
             print(f"  {n:>3} sessions: p95 {out[n]['p95_s']}")
@@ -156,14 +164,20 @@ def concurrency(processed: Path | None, levels: list[int], reruns: int, seed: in
 
 def build_time(raw: Path, out: Path) -> float:
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "hrcmap", "build", "--raw", str(raw), "--out", str(out)], cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "hrcmap", "build", "--raw", str(raw), "--out", str(out)],
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     return time.perf_counter() - started
 
 
 def machine() -> str:
-    cpu = next((ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines()
-                if ln.startswith("model name")), platform.processor())
+    cpu = next(
+        (ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines() if ln.startswith("model name")),
+        platform.processor(),
+    )
     import os
 
     mem = next(int(ln.split()[1]) for ln in Path("/proc/meminfo").read_text().splitlines() if ln.startswith("MemTotal"))
@@ -216,13 +230,17 @@ def verdict(ok: bool | None) -> str:
 def render(r: dict) -> str:
     b0 = r["B0"]["rerun_p50_s"]
     lines = [
-        "# Benchmark results", "",
+        "# Benchmark results",
+        "",
         f"Measured {r['when']} on {r['machine']}, with `python bench/run.py` ({r['reps']} reruns per page).",
         "Times are through Streamlit's own server and WebSocket protocol (bench/client.py); every time is",
-        "also given as a ratio to B0, an empty Streamlit page with one slider measured in the same run.", "",
+        "also given as a ratio to B0, an empty Streamlit page with one slider measured in the same run.",
+        "",
         f"B0 rerun after a slider change: p50 {b0 * 1000:.1f} ms, p95 {r['B0']['rerun_p95_s'] * 1000:.1f} ms; "
-        f"bytes per unchanged rerun {r['B0']['unchanged_bytes']}.", "",
-        "## Pages on the real dataset", "",
+        f"bytes per unchanged rerun {r['B0']['unchanged_bytes']}.",
+        "",
+        "## Pages on the real dataset",
+        "",
         "| page | rerun p50 (ms) | ratio to B0 (target ≤ 2) | rerun p95 (ms) | bytes per filter change | bytes per unchanged rerun (target ≤ 1024) | first load (ms, bytes) |",
         "|---|---|---|---|---|---|---|",
     ]
@@ -233,28 +251,53 @@ def render(r: dict) -> str:
         lines.append(
             f"| {page} | {m['rerun_p50_s'] * 1000:.0f} | {ratio:.1f} ({verdict(ratio <= TARGETS['rerun_ratio'])}) | "
             f"{m['rerun_p95_s'] * 1000:.0f} | {m['change_bytes_median']:,} | {m['unchanged_bytes']:,} "
-            f"({verdict(m['unchanged_bytes'] <= TARGETS['unchanged_bytes'])}) | {m['first_load_s'] * 1000:.0f}, {m['first_load_bytes']:,} |")
+            f"({verdict(m['unchanged_bytes'] <= TARGETS['unchanged_bytes'])}) | {m['first_load_s'] * 1000:.0f}, {m['first_load_bytes']:,} |"
+        )
     mp = r["real"]["map"]
-    lines += ["", f"Map: {mp.get('map_places')} places, {mp.get('map_bytes_per_place')} bytes per place in the places layer "
-              f"(target ≤ 40: {verdict(mp.get('map_bytes_per_place', 1e9) <= TARGETS['map_bytes_per_place'])}); "
-              f"the whole map element is {mp.get('map_element_bytes', 0):,} bytes.", ""]
-    lines += ["## Scale", "", "| dataset | build (s) | map rerun p50 (ms, × B0) | timeline rerun p50 (ms, × B0) | data rerun p50 (ms, × B0) | map bytes per filter change | server memory (MiB) |", "|---|---|---|---|---|---|---|"]
+    lines += [
+        "",
+        f"Map: {mp.get('map_places')} places, {mp.get('map_bytes_per_place')} bytes per place in the places layer "
+        f"(target ≤ 40: {verdict(mp.get('map_bytes_per_place', 1e9) <= TARGETS['map_bytes_per_place'])}); "
+        f"the whole map element is {mp.get('map_element_bytes', 0):,} bytes.",
+        "",
+    ]
+    lines += [
+        "## Scale",
+        "",
+        "| dataset | build (s) | map rerun p50 (ms, × B0) | timeline rerun p50 (ms, × B0) | data rerun p50 (ms, × B0) | map bytes per filter change | server memory (MiB) |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for key, label in (("real", "1x"), ("scale_10x", "10x"), ("scale_100x", "100x")):
         if key not in r:
             continue
         s = r[key]
         cells = [f"{s[p]['rerun_p50_s'] * 1000:.0f} ({s[p]['rerun_p50_s'] / b0:.1f}×)" for p in ("map", "timeline", "data")]
-        lines.append(f"| {label} | {r['build_s'].get(label, 0):.1f} | {' | '.join(cells)} | {s['map']['change_bytes_median']:,} | {s['_server_rss_mb']:.0f} |")
-    lines += ["", "## Concurrency (a filter change every 2–5 s per session)", "",
-              "The same load on B0's empty page shows the floor the server itself sets on this machine:", "",
-              "| sessions | B0 p50 (ms) | B0 p95 (ms) | B0 p95 ÷ single-session p95 | failed sessions |", "|---|---|---|---|---|"]
+        lines.append(
+            f"| {label} | {r['build_s'].get(label, 0):.1f} | {' | '.join(cells)} | {s['map']['change_bytes_median']:,} | {s['_server_rss_mb']:.0f} |"
+        )
+    lines += [
+        "",
+        "## Concurrency (a filter change every 2–5 s per session)",
+        "",
+        "The same load on B0's empty page shows the floor the server itself sets on this machine:",
+        "",
+        "| sessions | B0 p50 (ms) | B0 p95 (ms) | B0 p95 ÷ single-session p95 | failed sessions |",
+        "|---|---|---|---|---|",
+    ]
     for n, c in r.get("concurrency_B0", {}).items():
         lines.append(f"| {n} | {c['p50_s'] * 1000:.0f} | {c['p95_s'] * 1000:.0f} | {c['p95_ratio']} | {c['failed_sessions']} |")
-    lines += ["", "The map page:", "",
-              "| sessions | p50 (ms) | p95 (ms) | p95 ÷ single-session p95 | failed sessions | server memory per session (MiB) |", "|---|---|---|---|---|---|"]
+    lines += [
+        "",
+        "The map page:",
+        "",
+        "| sessions | p50 (ms) | p95 (ms) | p95 ÷ single-session p95 | failed sessions | server memory per session (MiB) |",
+        "|---|---|---|---|---|---|",
+    ]
     for n, c in r["concurrency"].items():
         target = f" (target ≤ 3 at 25: {verdict(c['p95_ratio'] <= 3)})" if str(n) == "25" and c["p95_ratio"] else ""
-        lines.append(f"| {n} | {c['p50_s'] * 1000:.0f} | {c['p95_s'] * 1000:.0f} | {c['p95_ratio']}{target} | {c['failed_sessions']} | {c['rss_mb_per_session']} |")
+        lines.append(
+            f"| {n} | {c['p50_s'] * 1000:.0f} | {c['p95_s'] * 1000:.0f} | {c['p95_ratio']}{target} | {c['failed_sessions']} | {c['rss_mb_per_session']} |"
+        )
     notes = ROOT / "bench" / "analysis.md"
     if notes.exists():
         lines += ["", notes.read_text(encoding="utf-8").rstrip()]

@@ -4,6 +4,7 @@ Each real place is copied N times with its coordinates nudged by up to ~5 km and
 copied with it; networks, themes, counts and milestones stay as they are. Copies carry explicit
 coordinates, so the build's cost per place is validation and the point check, not the gazetteer.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -39,14 +40,25 @@ def synthesise(raw: Path, out: Path, factor: int, seed: int = 1) -> None:
             lat, lon = r.lat, r.lon
         for k in range(factor):
             pid = p["place_id"] if k == 0 else f"{p['place_id']}-x{k}"
-            q = dict(p, place_id=pid, name=p["name"] if k == 0 else f"{p['name']} {k}", geonameid="",
-                     lat=f"{lat + (rng.uniform(-0.04, 0.04) if k else 0):.4f}",
-                     lon=f"{lon + (rng.uniform(-0.04, 0.04) if k else 0):.4f}",
-                     coord_source_url=p["coord_source_url"] or "https://example.org/synthetic-benchmark-copy")
+            q = dict(
+                p,
+                place_id=pid,
+                name=p["name"] if k == 0 else f"{p['name']} {k}",
+                geonameid="",
+                lat=f"{lat + (rng.uniform(-0.04, 0.04) if k else 0):.4f}",
+                lon=f"{lon + (rng.uniform(-0.04, 0.04) if k else 0):.4f}",
+                coord_source_url=p["coord_source_url"] or "https://example.org/synthetic-benchmark-copy",
+            )
             new_places.append(q)
             for e in by_place.get(p["place_id"], []):
-                new_events.append(dict(e, event_id=e["event_id"] if k == 0 else f"{e['event_id']}-x{k}", place_id=pid,
-                                       conflict_group=e["conflict_group"] if k == 0 else ""))
+                new_events.append(
+                    dict(
+                        e,
+                        event_id=e["event_id"] if k == 0 else f"{e['event_id']}-x{k}",
+                        place_id=pid,
+                        conflict_group=e["conflict_group"] if k == 0 else "",
+                    )
+                )
     # a conflict group needs two rows: groups that lost a partner in copying are dropped
     counts: dict[str, int] = {}
     for e in new_events:

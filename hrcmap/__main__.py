@@ -1,4 +1,5 @@
 """Command line: ``python -m hrcmap build``, ``validate``, ``static`` and ``animate``."""
+
 from __future__ import annotations
 
 import argparse
@@ -58,8 +59,8 @@ def _animate(out: Path) -> int:
     from . import animation, filters
     from .load import DataUnavailable, load_dataset
     from .paths import COUNTRIES_GEOJSON
-    from .state import ViewState
     from .provenance import image_source, licence_name
+    from .state import ViewState
 
     kinds = {".gif": animation.gif, ".mp4": animation.mp4}
     if out.suffix.lower() not in kinds:
@@ -73,7 +74,9 @@ def _animate(out: Path) -> int:
     events = filters.filter_events(data.events, ViewState())
     places = filters.places_view(data.places, events, data.networks)
     outlines = json.loads(COUNTRIES_GEOJSON.read_text(encoding="utf-8"))
-    payload = kinds[out.suffix.lower()](places, outlines, animation.DEFAULT_TITLE, image_source(data.version, licence_name(data.package), events))
+    payload = kinds[out.suffix.lower()](
+        places, outlines, animation.DEFAULT_TITLE, image_source(data.version, licence_name(data.package), events)
+    )
     tmp = out.with_name(out.name + ".part")
     tmp.write_bytes(payload)
     tmp.replace(out)

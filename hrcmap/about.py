@@ -1,4 +1,5 @@
 """The About page's text: what a human rights city is, what counts, how it was gathered. Trusted prose, ours."""
+
 from __future__ import annotations
 
 ABOUT = """

@@ -6,6 +6,7 @@ the count of places and countries, a legend and the source line in every frame. 
 the frames (no browser, no tiles, no network); MP4 goes through the ffmpeg binary that the
 imageio-ffmpeg wheel carries.
 """
+
 from __future__ import annotations
 
 import io
@@ -137,8 +138,9 @@ def frames(places: pd.DataFrame, outlines: dict, title: str, source: str, size: 
         image = base.copy()
         draw = ImageDraw.Draw(image)
         for i in np.flatnonzero(first <= frame.year):
-            draw.ellipse((x[i] - RADIUS, y[i] - RADIUS, x[i] + RADIUS, y[i] + RADIUS), fill=colours[i],
-                         outline=BACKGROUND, width=1)
+            draw.ellipse(
+                (x[i] - RADIUS, y[i] - RADIUS, x[i] + RADIUS, y[i] + RADIUS), fill=colours[i], outline=BACKGROUND, width=1
+            )
         year_font, count_font = _font(64, bold=True), _font(20)
         draw.text((width - 24, 8), str(frame.year), font=year_font, fill=INK, anchor="ra")
         counts = f"{frame.places} places in {frame.countries} countries"
@@ -155,7 +157,9 @@ def _rendered(places: pd.DataFrame, outlines: dict, title: str, source: str, siz
 
 def _palette_image(families: list[str]) -> Image.Image:
     """A fixed palette: the family colours exactly, then greys for text and outline edges."""
-    colours = [BACKGROUND, INK, MUTED, LAND_EDGE] + [tuple(int(FAMILY_COLORS[f][i:i + 2], 16) for i in (1, 3, 5)) for f in families]
+    colours = [BACKGROUND, INK, MUTED, LAND_EDGE] + [
+        tuple(int(FAMILY_COLORS[f][i : i + 2], 16) for i in (1, 3, 5)) for f in families
+    ]
     greys = [(v, v, v) for v in range(0, 256, 8)]
     flat = [c for colour in colours + greys for c in colour]
     palette = Image.new("P", (1, 1))
@@ -170,8 +174,9 @@ def gif(places: pd.DataFrame, outlines: dict, title: str, source: str, size: tup
     still = [image.quantize(palette=palette, dither=Image.Dither.NONE) for image in rendered]
     durations = [FRAME_MS] * (len(still) - 1) + [HOLD_MS]
     out = io.BytesIO()
-    still[0].save(out, format="GIF", save_all=True, append_images=still[1:], duration=durations, loop=0,
-                  optimize=False, disposal=1)
+    still[0].save(
+        out, format="GIF", save_all=True, append_images=still[1:], duration=durations, loop=0, optimize=False, disposal=1
+    )
     return out.getvalue()
 
 
@@ -185,9 +190,16 @@ def mp4(places: pd.DataFrame, outlines: dict, title: str, source: str, size: tup
     handle, path = tempfile.mkstemp(suffix=".mp4")
     os.close(handle)
     try:
-        writer = imageio_ffmpeg.write_frames(path, size, fps=fps, codec="libx264", pix_fmt_out="yuv420p",
-                                             macro_block_size=8, ffmpeg_log_level="error",
-                                             output_params=["-movflags", "+faststart"])
+        writer = imageio_ffmpeg.write_frames(
+            path,
+            size,
+            fps=fps,
+            codec="libx264",
+            pix_fmt_out="yuv420p",
+            macro_block_size=8,
+            ffmpeg_log_level="error",
+            output_params=["-movflags", "+faststart"],
+        )
         writer.send(None)
         for k, image in enumerate(rendered):
             data = image.tobytes()

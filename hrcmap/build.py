@@ -6,6 +6,7 @@ point against its country's outline → derive events and place aggregates → v
 failure or a kill at any stage leaves the previous outputs as they were, and readers see the
 complete old or the complete new dataset. The same input gives byte-identical outputs.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -82,7 +83,8 @@ def resolve_places(places: pd.DataFrame, rel: str) -> tuple[pd.DataFrame, list[P
             continue
         try:
             res = resolve(
-                r.name, r.country_iso3,
+                r.name,
+                r.country_iso3,
                 geonameid=int(r.geonameid) if r.geonameid else None,
                 lat=float(r.lat) if r.lat else None,
                 lon=float(r.lon) if r.lon else None,
@@ -94,19 +96,34 @@ def resolve_places(places: pd.DataFrame, rel: str) -> tuple[pd.DataFrame, list[P
         if not placed.checked:
             warnings.append(f"{r.place_id}: no outline for {r.country_iso3} in data/reference; its point was not checked")
         elif placed.offshore:
-            warnings.append(f"{r.place_id}: {placed.distance_km:.0f} km off {r.country_iso3}'s low-resolution outline, nearest to it (an island the outlines lack)")
+            warnings.append(
+                f"{r.place_id}: {placed.distance_km:.0f} km off {r.country_iso3}'s low-resolution outline, nearest to it (an island the outlines lack)"
+            )
         elif not placed.ok:
             hint = "; lat and lon look swapped" if placed.swapped_fits else "; check the coordinates or the country"
-            problems.append(Problem(
-                rel, row, "lat" if res.source == "explicit" else "geonameid",
-                f"point ({res.lat}, {res.lon}) lies {placed.distance_km:.0f} km outside {r.country_iso3}{hint}",
-            ))
+            problems.append(
+                Problem(
+                    rel,
+                    row,
+                    "lat" if res.source == "explicit" else "geonameid",
+                    f"point ({res.lat}, {res.lon}) lies {placed.distance_km:.0f} km outside {r.country_iso3}{hint}",
+                )
+            )
             continue
-        out.append({
-            "place_id": r.place_id, "name": r.name, "kind": r.kind, "country_iso3": r.country_iso3,
-            "country_name": c.name, "region": c.region, "subregion": c.subregion,
-            "lat": res.lat, "lon": res.lon, "coord_source": res.source,
-        })
+        out.append(
+            {
+                "place_id": r.place_id,
+                "name": r.name,
+                "kind": r.kind,
+                "country_iso3": r.country_iso3,
+                "country_name": c.name,
+                "region": c.region,
+                "subregion": c.subregion,
+                "lat": res.lat,
+                "lon": res.lon,
+                "coord_source": res.source,
+            }
+        )
     return pd.DataFrame(out), problems, warnings
 
 
@@ -115,9 +132,7 @@ def derive_events(events: pd.DataFrame, places: pd.DataFrame, networks: pd.DataF
     net = networks.set_index("network_id")
     df = events.merge(places.rename(columns={"name": "place_name", "kind": "place_kind"}), on="place_id", how="inner")
     df["network_name"] = [net.at[n, "name"] if n else "" for n in df["network_id"]]
-    df["themes"] = [
-        _themes(t, net.at[n, "themes"] if n else "") for t, n in zip(df["themes"], df["network_id"])
-    ]
+    df["themes"] = [_themes(t, net.at[n, "themes"] if n else "") for t, n in zip(df["themes"], df["network_id"])]
     df["year"] = df["year"].astype(int)
     df = df[S.EVENTS_OUT_COLUMNS].sort_values(["year", "date", "place_id", "event_id"], kind="stable")
     return df.reset_index(drop=True)
@@ -140,17 +155,19 @@ def derive_places(events_out: pd.DataFrame, places: pd.DataFrame) -> pd.DataFram
     rows = []
     for pid, g in events_out.groupby("place_id", sort=True):
         starting = g[~g["event_type"].isin(S.ENDING_EVENT_TYPES)]
-        rows.append({
-            "place_id": pid,
-            "first_year": int((starting if len(starting) else g)["year"].min()),
-            "latest_year": int(g["year"].max()),
-            "networks": ";".join(sorted({n for n in g["network_id"] if n})),
-            "themes": _themes(*g["themes"]),
-            "status": _status(g),
-            "n_events": len(g),
-            "n_sources": g["source_url"].nunique(),
-            "has_conflict": bool((g["conflict_group"] != "").any()),
-        })
+        rows.append(
+            {
+                "place_id": pid,
+                "first_year": int((starting if len(starting) else g)["year"].min()),
+                "latest_year": int(g["year"].max()),
+                "networks": ";".join(sorted({n for n in g["network_id"] if n})),
+                "themes": _themes(*g["themes"]),
+                "status": _status(g),
+                "n_events": len(g),
+                "n_sources": g["source_url"].nunique(),
+                "has_conflict": bool((g["conflict_group"] != "").any()),
+            }
+        )
     agg = pd.DataFrame(rows)
     df = places.drop(columns=["coord_source"]).merge(agg, on="place_id", how="inner")
     return df[S.PLACES_OUT_COLUMNS].sort_values("place_id").reset_index(drop=True)
@@ -182,17 +199,26 @@ def render(rows: dict[str, list[Record]], raw_dir: Path, rel_dir: str) -> tuple[
         "events": events_out,
         "places": places_out,
         "networks": networks_out,
-        "network_counts": tables["network_counts"].drop(columns="src_row").sort_values(["network_id", "year", "count"]).reset_index(drop=True),
-        "milestones": tables["milestones"].drop(columns="src_row").sort_values(["year", "date", "milestone_id"]).reset_index(drop=True),
+        "network_counts": tables["network_counts"]
+        .drop(columns="src_row")
+        .sort_values(["network_id", "year", "count"])
+        .reset_index(drop=True),
+        "milestones": tables["milestones"]
+        .drop(columns="src_row")
+        .sort_values(["year", "date", "milestone_id"])
+        .reset_index(drop=True),
         "themes": tables["themes"].drop(columns="src_row").reset_index(drop=True),
     }
     summary = Summary(
-        places=len(places_out), events=len(events_out), networks=len(networks_out),
+        places=len(places_out),
+        events=len(events_out),
+        networks=len(networks_out),
         networks_used=int((networks_out["places_mapped"] > 0).sum()),
         countries=places_out["country_iso3"].nunique(),
         regions={r: int(n) for r, n in places_out["region"].value_counts().sort_index().items()},
         conflicts=events_out.loc[events_out["conflict_group"] != "", "conflict_group"].nunique(),
-        sources=events_out["source_url"].nunique(), milestones=len(out["milestones"]),
+        sources=events_out["source_url"].nunique(),
+        milestones=len(out["milestones"]),
         warnings=sorted(warnings),
     )
     return out, datapackage(events_out, version, as_of), summary

@@ -4,6 +4,7 @@ Both are read-only and shared by every session, so they use ``st.cache_resource`
 call). Keys are small: the folder, its inode and its files' modification times and sizes, so a
 rebuild (which swaps in a new folder) is picked up.
 """
+
 from __future__ import annotations
 
 import json
@@ -44,8 +45,8 @@ def outlines_geojson(path: str = str(COUNTRIES_GEOJSON)) -> dict:
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _facets_and_options(folder: str, stamp: tuple):
-    from .state import Options
     from .facets import facets
+    from .state import Options
 
     d = _dataset(folder, stamp)
     return facets(d.events, d.networks, d.themes), Options.from_data(d.events, d.networks, d.themes)

@@ -1,4 +1,5 @@
 """Presentation chapters: a CSV a presenter can edit, checked against the dataset before it is shown."""
+
 from __future__ import annotations
 
 import csv
@@ -10,7 +11,7 @@ from pathlib import Path
 
 from .load import Dataset
 from .paths import CHAPTERS
-from .validate import Problem, ValidationError
+from .problems import Problem, ValidationError
 
 VIEWS = ("map", "timeline", "growth")
 COLUMNS = ("chapter", "title", "text", "view", "as_of", "networks", "place", "milestones")
@@ -32,9 +33,13 @@ def _split(value: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in (value or "").split(";") if v.strip())
 
 
-def parse_chapters(text: str, data: Dataset, rel: str = "data/presentation/chapters.csv",
-                   today: _dt.date | None = None) -> list[Chapter]:
-    """Chapters in order, or :class:`ValidationError` listing every problem (file, row, column, reason)."""
+def parse_chapters(
+    text: str, data: Dataset, rel: str = "data/presentation/chapters.csv", today: _dt.date | None = None
+) -> list[Chapter]:
+    """Chapters in order, or :class:`ValidationError` listing every problem (file, row, column, reason).
+
+    Long because each column's check is a short block, kept together so the file's rules read in one place.
+    """
     today = today or _dt.date.today()
     problems: list[Problem] = []
     reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
@@ -73,8 +78,18 @@ def parse_chapters(text: str, data: Dataset, rel: str = "data/presentation/chapt
             if m not in milestones:
                 problems.append(Problem(rel, row, "milestones", f"'{m}' is not a milestone_id in the dataset"))
         if len(problems) == before:
-            chapters.append(Chapter(int(number), r["title"].strip(), (r.get("text") or "").strip(), view, as_of,
-                                    _split(r.get("networks", "")), place, _split(r.get("milestones", ""))))
+            chapters.append(
+                Chapter(
+                    int(number),
+                    r["title"].strip(),
+                    (r.get("text") or "").strip(),
+                    view,
+                    as_of,
+                    _split(r.get("networks", "")),
+                    place,
+                    _split(r.get("milestones", "")),
+                )
+            )
     if not chapters and not problems:
         problems.append(Problem(rel, None, None, "the file has no chapters"))
     numbers = [c.number for c in chapters]

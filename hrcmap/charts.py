@@ -1,4 +1,5 @@
 """plotly figure builders: data in, ``go.Figure`` out. No network access: these charts use no map tiles."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -18,22 +19,24 @@ def cumulative_places(places: pd.DataFrame, by: str = "region") -> pd.DataFrame:
     if places.empty:
         return pd.DataFrame()
     years = range(int(places["first_year"].min()), int(places["first_year"].max()) + 1)
-    table = (
-        places.groupby(["first_year", by]).size().unstack(fill_value=0)
-        .reindex(years, fill_value=0).cumsum()
-    )
+    table = places.groupby(["first_year", by]).size().unstack(fill_value=0).reindex(years, fill_value=0).cumsum()
     table.index.name = "year"
     return table
 
 
-def cumulative_figure(table: pd.DataFrame, milestones: pd.DataFrame | None = None, title: str = "",
-                      colours: dict[str, str] | None = None) -> go.Figure:
+def cumulative_figure(
+    table: pd.DataFrame, milestones: pd.DataFrame | None = None, title: str = "", colours: dict[str, str] | None = None
+) -> go.Figure:
     """Stacked lines of cumulative places; each group also has its own dash so colour is not the only cue."""
     colours = colours or REGION_COLORS
     x = np.asarray(table.index, dtype=int)
     traces = [
         go.Scatter(
-            x=x, y=table[group].to_numpy(), name=safe(group), mode="lines", stackgroup="one",
+            x=x,
+            y=table[group].to_numpy(),
+            name=safe(group),
+            mode="lines",
+            stackgroup="one",
             line={"color": colours.get(group, OKABE_ITO[i % len(OKABE_ITO)]), "dash": DASHES[i % len(DASHES)], "width": 2},
             hovertemplate="%{x}: %{y} places<extra>%{fullData.name}</extra>",
         )
@@ -42,17 +45,28 @@ def cumulative_figure(table: pd.DataFrame, milestones: pd.DataFrame | None = Non
     if milestones is not None and not milestones.empty and not table.empty:
         shown = milestones[milestones["year"].between(table.index.min(), table.index.max())]
         top = float(table.sum(axis=1).max())
-        traces.append(go.Scatter(
-            x=shown["year"].astype(int).to_numpy(), y=np.full(len(shown), top * 1.05), mode="markers", name="Milestones",
-            marker={"symbol": "diamond", "size": 9, "color": MARK},
-            customdata=shown[["title", "source_url"]].map(safe).to_numpy(dtype=object),
-            hovertemplate="%{x}: %{customdata[0]}<br>Source: %{customdata[1]}<extra></extra>",
-        ))
-    return go.Figure(data=traces, layout={
-        "title": {"text": safe(title)} if title else None, "xaxis": {"title": {"text": "Year"}},
-        "yaxis": {"title": {"text": "Places (cumulative)"}}, "legend": {"orientation": "h", "y": -0.2},
-        "margin": {"l": 40, "r": 10, "t": 40 if title else 10, "b": 40}, "hovermode": "closest",
-    })
+        traces.append(
+            go.Scatter(
+                x=shown["year"].astype(int).to_numpy(),
+                y=np.full(len(shown), top * 1.05),
+                mode="markers",
+                name="Milestones",
+                marker={"symbol": "diamond", "size": 9, "color": MARK},
+                customdata=shown[["title", "source_url"]].map(safe).to_numpy(dtype=object),
+                hovertemplate="%{x}: %{customdata[0]}<br>Source: %{customdata[1]}<extra></extra>",
+            )
+        )
+    return go.Figure(
+        data=traces,
+        layout={
+            "title": {"text": safe(title)} if title else None,
+            "xaxis": {"title": {"text": "Year"}},
+            "yaxis": {"title": {"text": "Places (cumulative)"}},
+            "legend": {"orientation": "h", "y": -0.2},
+            "margin": {"l": 40, "r": 10, "t": 40 if title else 10, "b": 40},
+            "hovermode": "closest",
+        },
+    )
 
 
 def per_year(events: pd.DataFrame, by: str = "event_type") -> pd.DataFrame:
@@ -70,15 +84,22 @@ def per_year_figure(table: pd.DataFrame, title: str = "") -> go.Figure:
     patterns = ["", "/", "\\", "x", ".", "+", "-", "|"]
     fig = go.Figure()
     for i, group in enumerate(table.columns):
-        fig.add_trace(go.Bar(
-            x=list(table.index), y=table[group].tolist(), name=safe(str(group).replace("_", " ")),
-            marker={"color": OKABE_ITO[i % len(OKABE_ITO)], "pattern": {"shape": patterns[i % len(patterns)]}},
-            hovertemplate="%{x}: %{y}<extra>%{fullData.name}</extra>",
-        ))
+        fig.add_trace(
+            go.Bar(
+                x=list(table.index),
+                y=table[group].tolist(),
+                name=safe(str(group).replace("_", " ")),
+                marker={"color": OKABE_ITO[i % len(OKABE_ITO)], "pattern": {"shape": patterns[i % len(patterns)]}},
+                hovertemplate="%{x}: %{y}<extra>%{fullData.name}</extra>",
+            )
+        )
     fig.update_layout(
-        barmode="stack", title=safe(title) if title else None, xaxis_title="Year", yaxis_title="Commitments",
-        legend={"orientation": "h", "y": -0.2}, margin={"l": 40, "r": 10, "t": 40 if title else 10, "b": 40},
-
+        barmode="stack",
+        title=safe(title) if title else None,
+        xaxis_title="Year",
+        yaxis_title="Commitments",
+        legend={"orientation": "h", "y": -0.2},
+        margin={"l": 40, "r": 10, "t": 40 if title else 10, "b": 40},
     )
     return fig
 
@@ -88,16 +109,27 @@ def legend_figure(items: list[tuple[str, str]], title: str = "") -> go.Figure:
     per_row = 3
     xs = [i % per_row for i in range(len(items))]
     ys = [-(i // per_row) for i in range(len(items))]
-    fig = go.Figure(go.Scatter(
-        x=xs, y=ys, mode="markers+text", text=[safe(label) for label, _ in items], textposition="middle right", textfont={"size": 13},
-        marker={"size": 12, "color": [c for _, c in items], "line": {"color": MARK, "width": 1}},
-        hoverinfo="skip", cliponaxis=False,
-    ))
+    fig = go.Figure(
+        go.Scatter(
+            x=xs,
+            y=ys,
+            mode="markers+text",
+            text=[safe(label) for label, _ in items],
+            textposition="middle right",
+            textfont={"size": 13},
+            marker={"size": 12, "color": [c for _, c in items], "line": {"color": MARK, "width": 1}},
+            hoverinfo="skip",
+            cliponaxis=False,
+        )
+    )
     rows = (len(items) + per_row - 1) // per_row
     fig.update_layout(
-        title=title or None, showlegend=False, height=40 + 26 * rows, margin={"l": 6, "r": 6, "t": 24 if title else 4, "b": 4},
-        xaxis={"visible": False, "range": [-0.1, per_row]}, yaxis={"visible": False, "range": [-rows + 0.5, 0.5]},
-
+        title=title or None,
+        showlegend=False,
+        height=40 + 26 * rows,
+        margin={"l": 6, "r": 6, "t": 24 if title else 4, "b": 4},
+        xaxis={"visible": False, "range": [-0.1, per_row]},
+        yaxis={"visible": False, "range": [-rows + 0.5, 0.5]},
     )
     return fig
 
@@ -119,40 +151,75 @@ def coverage_table(network_id: str, events: pd.DataFrame, counts: pd.DataFrame) 
 def coverage_figure(table: pd.DataFrame, name: str) -> go.Figure:
     """Mapped places (line) against the network's own reported totals (diamonds)."""
     fig = go.Figure()
-    fig.add_trace(go.Scatter(x=table["year"], y=table["mapped"], mode="lines", name="Places in hrcmap",
-                             line={"color": "#0072B2", "width": 2}))
+    fig.add_trace(
+        go.Scatter(
+            x=table["year"], y=table["mapped"], mode="lines", name="Places in hrcmap", line={"color": "#0072B2", "width": 2}
+        )
+    )
     rep = table.dropna(subset=["reported"])
-    fig.add_trace(go.Scatter(x=rep["year"], y=rep["reported"], mode="markers", name="Total the network reported",
-                             marker={"symbol": "diamond", "size": 10, "color": "#D55E00"}))
-    fig.update_layout(title=safe(f"{name}: what we map and what it reports"), xaxis_title="Year", yaxis_title="Places / members",
-                      legend={"orientation": "h", "y": -0.25}, margin={"l": 40, "r": 10, "t": 40, "b": 40})
+    fig.add_trace(
+        go.Scatter(
+            x=rep["year"],
+            y=rep["reported"],
+            mode="markers",
+            name="Total the network reported",
+            marker={"symbol": "diamond", "size": 10, "color": "#D55E00"},
+        )
+    )
+    fig.update_layout(
+        title=safe(f"{name}: what we map and what it reports"),
+        xaxis_title="Year",
+        yaxis_title="Places / members",
+        legend={"orientation": "h", "y": -0.25},
+        margin={"l": 40, "r": 10, "t": 40, "b": 40},
+    )
     return fig
 
 
 def overlap_figure(matrix: pd.DataFrame) -> go.Figure:
     """Shared places between networks as a heat map with the numbers written in (colour is not the only cue)."""
-    fig = go.Figure(go.Heatmap(
-        z=matrix.values, x=[safe(c) for c in matrix.columns], y=[safe(i) for i in matrix.index], colorscale="Blues",
-        text=matrix.values, texttemplate="%{text}", hovertemplate="%{y} and %{x}: %{z} places<extra></extra>",
-        showscale=False,
-    ))
-    fig.update_layout(title="Places shared by pairs of networks (diagonal: places in the network)",
-                      yaxis={"autorange": "reversed"}, margin={"l": 10, "r": 10, "t": 40, "b": 10},
-                      height=max(360, 34 * len(matrix) + 120))
+    fig = go.Figure(
+        go.Heatmap(
+            z=matrix.values,
+            x=[safe(c) for c in matrix.columns],
+            y=[safe(i) for i in matrix.index],
+            colorscale="Blues",
+            text=matrix.values,
+            texttemplate="%{text}",
+            hovertemplate="%{y} and %{x}: %{z} places<extra></extra>",
+            showscale=False,
+        )
+    )
+    fig.update_layout(
+        title="Places shared by pairs of networks (diagonal: places in the network)",
+        yaxis={"autorange": "reversed"},
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        height=max(360, 34 * len(matrix) + 120),
+    )
     return fig
 
 
 def milestones_figure(milestones: pd.DataFrame, title: str = "") -> go.Figure:
     """Milestones on a time line, labelled, for chapters before any place had committed."""
     rows = milestones.sort_values("year")
-    fig = go.Figure(go.Scatter(
-        x=rows["year"].astype(int).to_numpy(), y=np.zeros(len(rows)), mode="markers+text",
-        text=rows["title"].map(safe).to_numpy(dtype=object), textposition="top center",
-        marker={"symbol": "diamond", "size": 14, "color": MARK},
-        customdata=rows["source_url"].map(safe).to_numpy(dtype=object),
-        hovertemplate="%{x}: %{text}<br>Source: %{customdata}<extra></extra>",
-    ))
-    fig.update_layout(title={"text": title} if title else None, showlegend=False, height=260,
-                      yaxis={"visible": False, "range": [-1, 2]}, xaxis={"title": {"text": "Year"}},
-                      margin={"l": 20, "r": 20, "t": 30, "b": 40})
+    fig = go.Figure(
+        go.Scatter(
+            x=rows["year"].astype(int).to_numpy(),
+            y=np.zeros(len(rows)),
+            mode="markers+text",
+            text=rows["title"].map(safe).to_numpy(dtype=object),
+            textposition="top center",
+            marker={"symbol": "diamond", "size": 14, "color": MARK},
+            customdata=rows["source_url"].map(safe).to_numpy(dtype=object),
+            hovertemplate="%{x}: %{text}<br>Source: %{customdata}<extra></extra>",
+        )
+    )
+    fig.update_layout(
+        title={"text": title} if title else None,
+        showlegend=False,
+        height=260,
+        yaxis={"visible": False, "range": [-1, 2]},
+        xaxis={"title": {"text": "Year"}},
+        margin={"l": 20, "r": 20, "t": 30, "b": 40},
+    )
     return fig

@@ -4,6 +4,7 @@ Names and regions come from country_converter's table, read by us with ``keep_de
 because its own loader turns Namibia's code "NA" into a missing value under pandas 3.
 Outlines are Natural Earth's low-resolution countries (public domain) in data/reference.
 """
+
 from __future__ import annotations
 
 import re
@@ -61,9 +62,13 @@ def web_outlines(path: Path = COUNTRIES_GEOJSON, decimals: int = 2) -> str:
 
     src = json.loads(Path(path).read_text(encoding="utf-8"))
     features = [
-        {"type": "Feature", "properties": {"iso_a3": f["properties"]["iso_a3"]},
-         "geometry": {"type": f["geometry"]["type"], "coordinates": rnd(f["geometry"]["coordinates"])}}
-        for f in src["features"] if f["properties"]["iso_a3"] != "ATA"
+        {
+            "type": "Feature",
+            "properties": {"iso_a3": f["properties"]["iso_a3"]},
+            "geometry": {"type": f["geometry"]["type"], "coordinates": rnd(f["geometry"]["coordinates"])},
+        }
+        for f in src["features"]
+        if f["properties"]["iso_a3"] != "ATA"
     ]
     return json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":")) + "\n"
 
@@ -126,7 +131,8 @@ def check_point(iso3: str, lat: float, lon: float, shapes: gpd.GeoDataFrame | No
         return Placement(True, True, dist, False)
     if dist <= ISLAND_KM and not shapes.contains(Point(lon, lat)).any():
         nearest = min(
-            (_distance_km(g, lat, lon), iso) for iso, g in zip(shapes["iso_a3"], shapes.geometry)
+            (_distance_km(g, lat, lon), iso)
+            for iso, g in zip(shapes["iso_a3"], shapes.geometry)
             if g.distance(Point(lon, lat)) < 5  # degrees: only nearby outlines are worth measuring
         )
         if nearest[1] == iso3:

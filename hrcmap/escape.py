@@ -10,6 +10,7 @@ Nothing from outside is ever rendered as markup, link, image, formula or TeX:
   the exported images, where ``$`` would start math text;
 - CSV cells go through ``export.neutralise`` and HTML attributes through ``html.escape``.
 """
+
 from __future__ import annotations
 
 import html

@@ -3,6 +3,7 @@
 CSV cells that a spreadsheet would run as a formula are neutralised, in every CSV of every
 download (one rule, :func:`neutralise`); nothing else is changed.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -61,11 +62,13 @@ def point_features(places: pd.DataFrame) -> list[dict]:
     features = []
     for r in places.to_dict("records"):
         props = {k: (v.item() if hasattr(v, "item") else v) for k, v in r.items() if k not in ("lat", "lon")}
-        features.append({
-            "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [float(r["lon"]), float(r["lat"])]},
-            "properties": props,
-        })
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [float(r["lon"]), float(r["lat"])]},
+                "properties": props,
+            }
+        )
     return features
 
 

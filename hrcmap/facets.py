@@ -1,4 +1,5 @@
 """Readable labels for every filterable value, with the number of places behind each."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ class Facets:
 
 def facets(events: pd.DataFrame, networks: pd.DataFrame, themes: pd.DataFrame) -> Facets:
     """Labels and place counts for the sidebar filters (counts over the whole dataset)."""
+
     def places_by(column: str, values: pd.Series | None = None) -> dict[str, int]:
         return {str(k): int(v) for k, v in events.groupby(column)["place_id"].nunique().items() if k != ""}
 
@@ -39,8 +41,12 @@ def facets(events: pd.DataFrame, networks: pd.DataFrame, themes: pd.DataFrame) -
             "subregion_region": dict(zip(events["subregion"], events["region"])),
         },
         counts={
-            "region": places_by("region"), "subregion": places_by("subregion"), "country": places_by("country_iso3"),
-            "network": places_by("network_id"), "theme": theme_counts, "type": places_by("event_type"),
+            "region": places_by("region"),
+            "subregion": places_by("subregion"),
+            "country": places_by("country_iso3"),
+            "network": places_by("network_id"),
+            "theme": theme_counts,
+            "type": places_by("event_type"),
             "status": places_by("status_after"),
         },
     )

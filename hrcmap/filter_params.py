@@ -3,6 +3,7 @@
 Each is a :class:`hrcmap.params.Param`: it parses its URL values, writes them back, converts to
 and from its widget, and says which events it keeps (``narrow``).
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping

@@ -1,4 +1,5 @@
 """Apply a :class:`ViewState` to the tables: the events every declared filter keeps, and their places."""
+
 from __future__ import annotations
 
 import pandas as pd

@@ -4,6 +4,7 @@ One home for the rule every view, export and the build use: a place's first even
 earliest commitment; only when nothing but endings (withdrawn, repealed, lapsed) is left is it
 the earliest ending.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -14,7 +15,8 @@ from .schema import ENDING_EVENT_TYPES
 def first_events(events: pd.DataFrame) -> pd.DataFrame:
     """One row per place (indexed by place_id): the event that gives its headline year."""
     ordered = events.assign(_ending=events["event_type"].isin(ENDING_EVENT_TYPES)).sort_values(
-        ["_ending", "year", "date", "event_id"], kind="stable")
+        ["_ending", "year", "date", "event_id"], kind="stable"
+    )
     return ordered.groupby("place_id", sort=True).head(1).set_index("place_id").drop(columns="_ending")
 
 

@@ -4,6 +4,7 @@ A name is matched within its country against the gazetteer's main names, then it
 names. Several matches is an error that lists the candidates: we never guess between two
 Gwangjus. Nothing here touches the network.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -56,8 +57,9 @@ def candidates(name: str, country_iso3: str) -> list[dict]:
     return sorted((by_id[i] for i in ids), key=lambda c: -c["population"])
 
 
-def resolve(name: str, country_iso3: str, geonameid: int | None = None,
-            lat: float | None = None, lon: float | None = None) -> Resolved:
+def resolve(
+    name: str, country_iso3: str, geonameid: int | None = None, lat: float | None = None, lon: float | None = None
+) -> Resolved:
     """Coordinates for one place, or :class:`GazetteerError` saying what the row must add."""
     if lat is not None and lon is not None:
         return Resolved(round(float(lat), 4), round(float(lon), 4), geonameid, "explicit")
@@ -65,17 +67,27 @@ def resolve(name: str, country_iso3: str, geonameid: int | None = None,
     if geonameid is not None:
         entry = by_id.get(int(geonameid))
         if entry is None:
-            raise GazetteerError("geonameid", f"geonameid {geonameid} is not in the offline gazetteer (places of 15,000+ people); give lat, lon and coord_source_url instead")
+            raise GazetteerError(
+                "geonameid",
+                f"geonameid {geonameid} is not in the offline gazetteer (places of 15,000+ people); give lat, lon and coord_source_url instead",
+            )
         if entry["countrycode"] != iso2_of(country_iso3):
-            raise GazetteerError("geonameid", f"geonameid {geonameid} is {entry['name']} in {entry['countrycode']}, not in {country_iso3}")
+            raise GazetteerError(
+                "geonameid", f"geonameid {geonameid} is {entry['name']} in {entry['countrycode']}, not in {country_iso3}"
+            )
         return Resolved(round(entry["latitude"], 4), round(entry["longitude"], 4), int(geonameid), "gazetteer")
     found = candidates(name, country_iso3)
     if not found:
-        raise GazetteerError("name", f"'{name}' is not in the offline gazetteer for {country_iso3}; try its local spelling, or give lat, lon and coord_source_url")
+        raise GazetteerError(
+            "name",
+            f"'{name}' is not in the offline gazetteer for {country_iso3}; try its local spelling, or give lat, lon and coord_source_url",
+        )
     if len(found) > 1:
         listed = "; ".join(
             f"geonameid {c['geonameid']} ({c['latitude']:.2f}, {c['longitude']:.2f}, pop. {c['population']:,})" for c in found[:6]
         )
-        raise GazetteerError("geonameid", f"'{name}' is ambiguous in {country_iso3}: {listed}; put the right geonameid in the row")
+        raise GazetteerError(
+            "geonameid", f"'{name}' is ambiguous in {country_iso3}: {listed}; put the right geonameid in the row"
+        )
     c = found[0]
     return Resolved(round(c["latitude"], 4), round(c["longitude"], 4), int(c["geonameid"]), "gazetteer")

@@ -1,4 +1,5 @@
 """The growth of the movement as an animated map, drawn on the shipped country outlines (no tiles, no CDN)."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -26,16 +27,19 @@ def outline_xy(outlines: dict, step: int = 1) -> tuple[np.ndarray, np.ndarray]:
     return np.array(xs, dtype=float), np.array(ys, dtype=float)
 
 
-def growth_figure(places: pd.DataFrame, outline: tuple[list, list], as_of: int | None = None,
-                  title: str = "The movement's growth") -> go.Figure:
+def growth_figure(
+    places: pd.DataFrame, outline: tuple[list, list], as_of: int | None = None, title: str = "The movement's growth"
+) -> go.Figure:
     """An animated map, one frame per year, drawn on shipped outlines (no tiles, no CDN).
 
     Each frame shows the places whose first matching commitment came in or before that year,
     coloured by network family (the legend is the map legend under it); the play button and the
     slider run in the browser. One points trace per frame keeps the figure quick to build.
+    Long because the animation's layout (frames, buttons, slider) is one declaration.
     """
-    outline_trace = go.Scattergl(x=outline[0], y=outline[1], mode="lines", line={"color": "#A0A0A0", "width": 0.6},
-                                 hoverinfo="skip", showlegend=False)
+    outline_trace = go.Scattergl(
+        x=outline[0], y=outline[1], mode="lines", line={"color": "#A0A0A0", "width": 0.6}, hoverinfo="skip", showlegend=False
+    )
     if places.empty:
         return go.Figure(data=[outline_trace], layout={"title": {"text": title}})
     ordered = places.sort_values(["first_year", "place_id"], kind="stable")
@@ -49,16 +53,31 @@ def growth_figure(places: pd.DataFrame, outline: tuple[list, list], as_of: int |
     colour = np.array([families.index(f) if f in families else families.index("local") for f in ordered["family"]])
     n = len(families)
     scale = [[edge, FAMILY_COLORS[f]] for i, f in enumerate(families) for edge in (i / n, (i + 1) / n)]
-    label = np.array([safe(f"{n} ({y}, {FAMILIES.get(f, f)})") for n, y, f in zip(ordered["name"], ordered["first_year"], ordered["family"])],
-                     dtype=object)
+    label = np.array(
+        [safe(f"{n} ({y}, {FAMILIES.get(f, f)})") for n, y, f in zip(ordered["name"], ordered["first_year"], ordered["family"])],
+        dtype=object,
+    )
     first = ordered["first_year"].astype(int).tolist()
 
     def points(year: int) -> dict:
         k = sum(1 for y in first if y <= year)  # places are sorted by first year: the first k are in
-        return {"type": "scatter", "x": lon[:k], "y": lat[:k], "mode": "markers", "text": label[:k],
-                "marker": {"size": 7, "color": colour[:k], "colorscale": scale, "cmin": -0.5, "cmax": n - 0.5,
-                           "line": {"color": "#FFFFFF", "width": 0.5}},
-                "hovertemplate": "%{text}<extra></extra>", "showlegend": False}
+        return {
+            "type": "scatter",
+            "x": lon[:k],
+            "y": lat[:k],
+            "mode": "markers",
+            "text": label[:k],
+            "marker": {
+                "size": 7,
+                "color": colour[:k],
+                "colorscale": scale,
+                "cmin": -0.5,
+                "cmax": n - 0.5,
+                "line": {"color": "#FFFFFF", "width": 0.5},
+            },
+            "hovertemplate": "%{text}<extra></extra>",
+            "showlegend": False,
+        }
 
     def caption(year: int) -> str:
         return f"{title}: as of {year}, {sum(1 for y in first if y <= year)} places"
@@ -71,17 +90,53 @@ def growth_figure(places: pd.DataFrame, outline: tuple[list, list], as_of: int |
         "meta": {"legend": [[FAMILIES.get(f, f), FAMILY_COLORS[f]] for f in present]},
         "xaxis": {"visible": False, "range": [-170, 190], "fixedrange": True},
         "yaxis": {"visible": False, "range": [-58, 84], "scaleanchor": "x", "scaleratio": 1, "fixedrange": True},
-        "margin": {"l": 0, "r": 0, "t": 50, "b": 10}, "height": 540,
-        "updatemenus": [{
-            "type": "buttons", "direction": "left", "x": 0.0, "y": 0, "xanchor": "left", "yanchor": "top", "pad": {"t": 40},
-            "buttons": [
-                {"label": "▶ Play", "method": "animate", "args": [None, {"frame": {"duration": 400, "redraw": True}, "fromcurrent": True, "transition": {"duration": 0}}]},
-                {"label": "❚❚ Pause", "method": "animate", "args": [[None], {"frame": {"duration": 0, "redraw": False}, "mode": "immediate"}]},
-            ],
-        }],
-        "sliders": [{
-            "active": years.index(start), "currentvalue": {"prefix": "Year: "}, "pad": {"t": 30}, "x": 0.16, "len": 0.84,
-            "steps": [{"label": str(y), "method": "animate", "args": [[str(y)], {"mode": "immediate", "frame": {"duration": 0, "redraw": True}, "transition": {"duration": 0}}]} for y in years],
-        }],
+        "margin": {"l": 0, "r": 0, "t": 50, "b": 10},
+        "height": 540,
+        "updatemenus": [
+            {
+                "type": "buttons",
+                "direction": "left",
+                "x": 0.0,
+                "y": 0,
+                "xanchor": "left",
+                "yanchor": "top",
+                "pad": {"t": 40},
+                "buttons": [
+                    {
+                        "label": "▶ Play",
+                        "method": "animate",
+                        "args": [
+                            None,
+                            {"frame": {"duration": 400, "redraw": True}, "fromcurrent": True, "transition": {"duration": 0}},
+                        ],
+                    },
+                    {
+                        "label": "❚❚ Pause",
+                        "method": "animate",
+                        "args": [[None], {"frame": {"duration": 0, "redraw": False}, "mode": "immediate"}],
+                    },
+                ],
+            }
+        ],
+        "sliders": [
+            {
+                "active": years.index(start),
+                "currentvalue": {"prefix": "Year: "},
+                "pad": {"t": 30},
+                "x": 0.16,
+                "len": 0.84,
+                "steps": [
+                    {
+                        "label": str(y),
+                        "method": "animate",
+                        "args": [
+                            [str(y)],
+                            {"mode": "immediate", "frame": {"duration": 0, "redraw": True}, "transition": {"duration": 0}},
+                        ],
+                    }
+                    for y in years
+                ],
+            }
+        ],
     }
     return go.Figure(data=[outline_trace, points(start)], layout=layout, frames=frames)

@@ -5,6 +5,7 @@ browser, so an export needs no Chrome, no network and no JavaScript. Only the tr
 app's own builders make are handled: lines (also stacked), markers, marker text, bars (stacked,
 with patterns) and heat maps. Text is kept as text in SVG, so a slide tool can search and edit it.
 """
+
 from __future__ import annotations
 
 import io
@@ -91,14 +92,31 @@ def _draw_scatter(ax, trace, stacks: dict) -> None:
         colours = _marker_colours(marker, len(x)) if marker else None
         size = marker.size if marker and isinstance(marker.size, (int, float)) else 6
         edge = marker.line.color if marker and marker.line and marker.line.color else "none"
-        ax.scatter(x, y, s=(size * 1.1) ** 2, c=colours, marker=_SYMBOL.get(str(marker.symbol) if marker else "", "o"),
-                   edgecolors=edge, linewidths=0.6, label=label, zorder=3)
+        ax.scatter(
+            x,
+            y,
+            s=(size * 1.1) ** 2,
+            c=colours,
+            marker=_SYMBOL.get(str(marker.symbol) if marker else "", "o"),
+            edgecolors=edge,
+            linewidths=0.6,
+            label=label,
+            zorder=3,
+        )
     if "text" in mode and trace.text is not None:
         texts = [trace.text] * len(x) if isinstance(trace.text, str) else list(trace.text)
-        below = (trace.textposition or "") .startswith("top")
+        below = (trace.textposition or "").startswith("top")
         for xv, yv, t in zip(x, y, texts):
-            ax.annotate(plain(t), (xv, yv), xytext=(6, 8) if below else (8, 0), textcoords="offset points",
-                        fontsize=9, color=INK, rotation=30 if below else 0, va="bottom" if below else "center")
+            ax.annotate(
+                plain(t),
+                (xv, yv),
+                xytext=(6, 8) if below else (8, 0),
+                textcoords="offset points",
+                fontsize=9,
+                color=INK,
+                rotation=30 if below else 0,
+                va="bottom" if below else "center",
+            )
 
 
 def _draw_bars(ax, traces: Sequence, stacked: bool) -> None:
@@ -112,8 +130,17 @@ def _draw_bars(ax, traces: Sequence, stacked: bool) -> None:
         marker = trace.marker
         hatch = _HATCH.get(marker.pattern.shape if marker and marker.pattern and marker.pattern.shape else "", "")
         left = pos if stacked else pos - 0.4 + width * (k + 0.5)
-        ax.bar(left, heights, width=width, bottom=bottoms[pos.astype(int)] if stacked else 0,
-               color=marker.color if marker else None, hatch=hatch, edgecolor="#333333", linewidth=0.3, label=plain(trace.name))
+        ax.bar(
+            left,
+            heights,
+            width=width,
+            bottom=bottoms[pos.astype(int)] if stacked else 0,
+            color=marker.color if marker else None,
+            hatch=hatch,
+            edgecolor="#333333",
+            linewidth=0.3,
+            label=plain(trace.name),
+        )
         if stacked:
             np.add.at(bottoms, pos.astype(int), heights)
     step = max(1, math.ceil(len(categories) / 16))
@@ -173,12 +200,18 @@ def render(fig: go.Figure, title: str, source: str, size: tuple[int, int] = SLID
     handles, labels = ax.get_legend_handles_labels()
     meta = layout.meta if isinstance(layout.meta, dict) else {}
     for label, colour in meta.get("legend", []):  # a colour key the figure carries for its markers
-        handles.append(Line2D([], [], marker="o", linestyle="", markersize=9, markerfacecolor=colour,
-                              markeredgecolor="#FFFFFF"))
+        handles.append(Line2D([], [], marker="o", linestyle="", markersize=9, markerfacecolor=colour, markeredgecolor="#FFFFFF"))
         labels.append(plain(label))
     if len(labels) > 1:
-        out.legend(handles, labels, loc="lower center", bbox_to_anchor=(0.5, 0.055), ncol=min(4 if meta.get("legend") else 6, len(labels)),
-                   frameon=False, fontsize=10)
+        out.legend(
+            handles,
+            labels,
+            loc="lower center",
+            bbox_to_anchor=(0.5, 0.055),
+            ncol=min(4 if meta.get("legend") else 6, len(labels)),
+            frameon=False,
+            fontsize=10,
+        )
     out.text(0.02, 0.95, plain(title), fontsize=20, fontweight="bold", color=INK, va="top", ha="left", wrap=True)
     out.text(0.02, 0.015, plain(source), fontsize=9.5, color=MUTED, va="bottom", ha="left", wrap=True)
     return out

@@ -1,4 +1,5 @@
 """What the map's colours mean, and the groups and colours of the growth charts."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -10,7 +11,8 @@ from .schema import FAMILIES
 def map_legend(colour: str = "family") -> str:
     what = (
         "Colour shows the network family of each place's first recorded commitment"
-        if colour == "family" else "Colour shows the year of each place's first recorded commitment, dark blue early to yellow recent"
+        if colour == "family"
+        else "Colour shows the year of each place's first recorded commitment, dark blue early to yellow recent"
     )
     return (
         f"{what}; circle size grows with the number of recorded commitments; a black ring marks a place "

@@ -1,4 +1,5 @@
 """Addresses we are willing to show as links, and the embed snippet for a view."""
+
 from __future__ import annotations
 
 
@@ -17,5 +18,7 @@ def embed_snippet(link: str, title: str, height: int = 640) -> str:
     parts = urlsplit(link)
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "embed"] + [("embed", "true")]
     src = urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
-    return (f'<iframe src="{escape(src, quote=True)}" title="{escape(title, quote=True)}" width="100%" '
-            f'height="{int(height)}" style="border:0" loading="lazy"></iframe>')
+    return (
+        f'<iframe src="{escape(src, quote=True)}" title="{escape(title, quote=True)}" width="100%" '
+        f'height="{int(height)}" style="border:0" loading="lazy"></iframe>'
+    )

@@ -4,6 +4,7 @@ Every file read is checked against the size and hash datapackage.json records fo
 from another build, a half-copied folder or a hand edit is an incomplete dataset), then the
 columns the app relies on are checked once: types, required values, ranges and vocabularies.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -137,8 +138,10 @@ def _checked(folder: _Folder, manifest: dict, name: str) -> bytes:
     if algorithm not in ("", "md5", "sha256"):
         raise Unusable(f"The built dataset is damaged: datapackage.json gives {name} an unknown kind of hash.")
     if len(data) != size or hashlib.new(algorithm or "md5", data).hexdigest() != expected:
-        raise Unusable(f"The built dataset could not be read: {name} does not belong to this build "
-                   "(a build was interrupted, or the file was changed by hand).")
+        raise Unusable(
+            f"The built dataset could not be read: {name} does not belong to this build "
+            "(a build was interrupted, or the file was changed by hand)."
+        )
     return data
 
 
@@ -148,7 +151,9 @@ def _parse(name: str, data: bytes) -> pd.DataFrame:
             return pd.read_parquet(io.BytesIO(data))
         return pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, encoding="utf-8")
     except Exception as exc:  # a damaged file fails in each library's own way
-        raise Unusable(f"The built dataset could not be read: {name} is damaged.", f"{name}: {type(exc).__name__}: {exc}") from None
+        raise Unusable(
+            f"The built dataset could not be read: {name} is damaged.", f"{name}: {type(exc).__name__}: {exc}"
+        ) from None
 
 
 def set_aside(folder: Path) -> list[Path]:
@@ -206,7 +211,9 @@ def read_dataset(folder: Path) -> Dataset:
             raise Unusable("The built dataset is inconsistent: events.parquet names networks that networks.csv lacks.")
     except Unusable as exc:
         raise DataUnavailable(exc.public, exc.detail) from None
-    return Dataset(events, places, networks, tables["network_counts.csv"], tables["milestones.csv"], tables["themes.csv"], package)
+    return Dataset(
+        events, places, networks, tables["network_counts.csv"], tables["milestones.csv"], tables["themes.csv"], package
+    )
 
 
 def load_dataset(folder: Path) -> Dataset:

@@ -1,4 +1,5 @@
 """pydeck map builders: data in, ``pdk.Deck`` out. No basemap tiles: outlines come from data/reference."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -38,17 +39,19 @@ def place_layer_data(places: pd.DataFrame, colour: str = "family", network_names
         order = {k: i for i, k in enumerate(FAMILY_COLORS)}
         families = places["family"] if "family" in places else pd.Series("local", index=places.index)
         index = [order.get(f, order["local"]) for f in families]
-    df = pd.DataFrame({
-        # GeoJSON and deck.gl order: [lon, lat]
-        "p": [[round(float(x), 2), round(float(y), 2)] for x, y in zip(places["lon"], places["lat"])],
-        "r": (3 + places["n_events"].astype(int).clip(upper=6)).astype(int),
-        "f": [(c[0] << 16) | (c[1] << 8) | c[2] for c in (colours[i] for i in index)],
-        "w": places["status"].isin(["withdrawn", "repealed"]).astype(int),
-        "t": places["name"].astype(str),
-        "c": places["country_name"].astype(str),
-        "n": [", ".join(names.get(n, n) for n in ns.split(";")) if ns else "local act only" for ns in places["networks"]],
-        "y": places["first_year"].astype(int),
-    })
+    df = pd.DataFrame(
+        {
+            # GeoJSON and deck.gl order: [lon, lat]
+            "p": [[round(float(x), 2), round(float(y), 2)] for x, y in zip(places["lon"], places["lat"])],
+            "r": (3 + places["n_events"].astype(int).clip(upper=6)).astype(int),
+            "f": [(c[0] << 16) | (c[1] << 8) | c[2] for c in (colours[i] for i in index)],
+            "w": places["status"].isin(["withdrawn", "repealed"]).astype(int),
+            "t": places["name"].astype(str),
+            "c": places["country_name"].astype(str),
+            "n": [", ".join(names.get(n, n) for n in ns.split(";")) if ns else "local act only" for ns in places["networks"]],
+            "y": places["first_year"].astype(int),
+        }
+    )
     return df[PLACE_COLUMNS].reset_index(drop=True)
 
 
@@ -66,40 +69,86 @@ def country_counts_geojson(outlines: dict, counts: dict[str, int]) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
-def build_map(places: pd.DataFrame, outlines: dict, colour: str = "family", country_counts: dict[str, int] | None = None,
-              network_names: dict[str, str] | None = None, view: pdk.ViewState | None = None,
-              selected: str | None = None) -> pdk.Deck:
+def build_map(
+    places: pd.DataFrame,
+    outlines: dict,
+    colour: str = "family",
+    country_counts: dict[str, int] | None = None,
+    network_names: dict[str, str] | None = None,
+    view: pdk.ViewState | None = None,
+    selected: str | None = None,
+) -> pdk.Deck:
     """The atlas map: country outlines, optionally places-per-country shading, and one circle per place.
 
     The outlines layer is given the URL of the app's own static copy, so the browser fetches it once
     and every rerun ships only the places.
+
+
+    Long because the deck (outline, shading and place layers, tooltip, view) is one declaration.
     """
-    layers = [pdk.Layer(
-        "GeoJsonLayer", WEB_OUTLINES_URL, id="countries",
-        stroked=True, filled=True, get_fill_color=[236, 236, 230], get_line_color=[160, 160, 160],
-        line_width_min_pixels=0.5, pickable=False,
-    )]
+    layers = [
+        pdk.Layer(
+            "GeoJsonLayer",
+            WEB_OUTLINES_URL,
+            id="countries",
+            stroked=True,
+            filled=True,
+            get_fill_color=[236, 236, 230],
+            get_line_color=[160, 160, 160],
+            line_width_min_pixels=0.5,
+            pickable=False,
+        )
+    ]
     if country_counts:
-        layers.append(pdk.Layer(
-            "GeoJsonLayer", country_counts_geojson(outlines, country_counts), id="country-counts",
-            stroked=False, filled=True, get_fill_color="properties.fill", pickable=False,
-        ))
-    layers.append(pdk.Layer(
-        "ScatterplotLayer", place_layer_data(places, colour, network_names), id="places",
-        get_position="p", get_radius="r", radius_units="'pixels'",
-        get_fill_color="[f >> 16, (f >> 8) & 255, f & 255]", get_line_color="w ? [0, 0, 0] : [255, 255, 255]",
-        stroked=True, line_width_min_pixels=1.5, pickable=True, auto_highlight=True,
-    ))
+        layers.append(
+            pdk.Layer(
+                "GeoJsonLayer",
+                country_counts_geojson(outlines, country_counts),
+                id="country-counts",
+                stroked=False,
+                filled=True,
+                get_fill_color="properties.fill",
+                pickable=False,
+            )
+        )
+    layers.append(
+        pdk.Layer(
+            "ScatterplotLayer",
+            place_layer_data(places, colour, network_names),
+            id="places",
+            get_position="p",
+            get_radius="r",
+            radius_units="'pixels'",
+            get_fill_color="[f >> 16, (f >> 8) & 255, f & 255]",
+            get_line_color="w ? [0, 0, 0] : [255, 255, 255]",
+            stroked=True,
+            line_width_min_pixels=1.5,
+            pickable=True,
+            auto_highlight=True,
+        )
+    )
     if selected is not None and selected in set(places["place_id"]):
         row = places[places["place_id"] == selected]
-        layers.append(pdk.Layer(
-            "ScatterplotLayer", pd.DataFrame({"lon": row["lon"].astype(float).round(3), "lat": row["lat"].astype(float).round(3)}),
-            id="selected", get_position=["lon", "lat"], get_radius=14, radius_units="'pixels'",
-            filled=False, stroked=True, get_line_color=[0, 0, 0], line_width_min_pixels=3, pickable=False,
-        ))
+        layers.append(
+            pdk.Layer(
+                "ScatterplotLayer",
+                pd.DataFrame({"lon": row["lon"].astype(float).round(3), "lat": row["lat"].astype(float).round(3)}),
+                id="selected",
+                get_position=["lon", "lat"],
+                get_radius=14,
+                radius_units="'pixels'",
+                filled=False,
+                stroked=True,
+                get_line_color=[0, 0, 0],
+                line_width_min_pixels=3,
+                pickable=False,
+            )
+        )
     return pdk.Deck(
-        layers=layers, initial_view_state=view or WORLD,
-        map_provider=None, tooltip=TOOLTIP,
+        layers=layers,
+        initial_view_state=view or WORLD,
+        map_provider=None,
+        tooltip=TOOLTIP,
         views=[pdk.View(type="MapView", controller=True, repeat=True)],
     )
 
@@ -120,7 +169,8 @@ def selected_place_id(selection: object, places: pd.DataFrame) -> str | None:
     try:
         lon, lat = (float(v) for v in obj.get("p"))
         match = places[
-            (places["name"] == obj.get("t")) & (places["country_name"] == obj.get("c"))
+            (places["name"] == obj.get("t"))
+            & (places["country_name"] == obj.get("c"))
             & ((places["lon"].astype(float).round(2) - lon).abs() < 1e-6)
             & ((places["lat"].astype(float).round(2) - lat).abs() < 1e-6)
         ]
@@ -131,8 +181,9 @@ def selected_place_id(selection: object, places: pd.DataFrame) -> str | None:
 
 def locator_view(places: pd.DataFrame) -> pdk.ViewState:
     """A close view on one place (or the middle of a few)."""
-    return pdk.ViewState(latitude=float(places["lat"].astype(float).mean()),
-                         longitude=float(places["lon"].astype(float).mean()), zoom=3.2)
+    return pdk.ViewState(
+        latitude=float(places["lat"].astype(float).mean()), longitude=float(places["lon"].astype(float).mean()), zoom=3.2
+    )
 
 
 def fit_view(places: pd.DataFrame, min_zoom: float = 1.2, max_zoom: float = 5.0) -> pdk.ViewState:
@@ -145,4 +196,6 @@ def fit_view(places: pd.DataFrame, min_zoom: float = 1.2, max_zoom: float = 5.0)
     # at least a country-sized span, so a lone place is shown with its surroundings
     span = max(float(lat.max() - lat.min()), float(lon.max() - lon.min()) / 2, 8.0)
     zoom = min(max_zoom, max(min_zoom, 7.2 - 1.45 * math.log2(span)))
-    return pdk.ViewState(latitude=float((lat.max() + lat.min()) / 2), longitude=float((lon.max() + lon.min()) / 2), zoom=round(zoom, 2))
+    return pdk.ViewState(
+        latitude=float((lat.max() + lat.min()) / 2), longitude=float((lon.max() + lon.min()) / 2), zoom=round(zoom, 2)
+    )

@@ -1,4 +1,5 @@
 """The networks as readers meet them: the table against reported totals, one network's facts, overlaps."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -23,12 +24,20 @@ def network_table(networks: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFrame:
         if latest is not None:
             q = {"about": "about ", "more_than": "more than "}.get(latest["qualifier"], "")
             total = f"{q}{int(latest['count'])} {latest['unit']} ({int(latest['year'])})"
-        rows.append({
-            # the numbers first, so they stay in view on a narrow screen
-            "Network": n.short_name, "Places mapped": int(n.places_mapped), "Reported total": total,
-            "Founded": "" if pd.isna(n.founded_year) else str(int(n.founded_year)),
-            "Kind": n.kind, "Scope": n.scope, "Full name": n.name, "Website": n.url, "Source": n.source_url,
-        })
+        rows.append(
+            {
+                # the numbers first, so they stay in view on a narrow screen
+                "Network": n.short_name,
+                "Places mapped": int(n.places_mapped),
+                "Reported total": total,
+                "Founded": "" if pd.isna(n.founded_year) else str(int(n.founded_year)),
+                "Kind": n.kind,
+                "Scope": n.scope,
+                "Full name": n.name,
+                "Website": n.url,
+                "Source": n.source_url,
+            }
+        )
     return pd.DataFrame(rows).sort_values(["Places mapped", "Network"], ascending=[False, True]).reset_index(drop=True)
 
 
@@ -78,8 +87,15 @@ def known_gaps(networks: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFrame:
         last = reported.iloc[-1]
         total, mapped = int(last["count"]), int(n.places_mapped)
         if total > mapped:
-            rows.append({"Network": n.short_name, "Mapped here": mapped, "Reported": total,
-                         "Reported in": int(last["year"]), "Share mapped": f"{100 * mapped / total:.0f}%"})
+            rows.append(
+                {
+                    "Network": n.short_name,
+                    "Mapped here": mapped,
+                    "Reported": total,
+                    "Reported in": int(last["year"]),
+                    "Share mapped": f"{100 * mapped / total:.0f}%",
+                }
+            )
     return pd.DataFrame(rows).sort_values("Reported", ascending=False).reset_index(drop=True) if rows else pd.DataFrame()
 
 
@@ -87,5 +103,7 @@ def overlap_sentence(events: pd.DataFrame) -> str:
     """How many places belong to two or more networks, for the overlap heat map."""
     spread = membership_spread(events)
     several = int(spread.loc[spread["Networks"] >= 2, "Places"].sum())
-    return (f"{several} of {plural(int(spread['Places'].sum()), 'place')} appear in two or more networks; "
-            "the heat map counts the places each pair of the largest networks share.")
+    return (
+        f"{several} of {plural(int(spread['Places'].sum()), 'place')} appear in two or more networks; "
+        "the heat map counts the places each pair of the largest networks share."
+    )

@@ -3,6 +3,7 @@
 datapackage.json records the size and hash of every other file (``bytes`` and ``hash``), so the
 loader can tell a complete build from a mix of two.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -15,12 +16,23 @@ from . import schema as S
 from .export import point_features
 
 TITLE = "hrcmap: an atlas of the human rights cities movement"
-LICENSE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
-           "title": "Creative Commons Attribution 4.0"}
+LICENSE = {
+    "name": "CC-BY-4.0",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+    "title": "Creative Commons Attribution 4.0",
+}
 
 OUTPUT_FILES = (
-    "events.csv", "events.parquet", "places.csv", "places.parquet", "places.geojson",
-    "networks.csv", "network_counts.csv", "milestones.csv", "themes.csv", "datapackage.json",
+    "events.csv",
+    "events.parquet",
+    "places.csv",
+    "places.parquet",
+    "places.geojson",
+    "networks.csv",
+    "network_counts.csv",
+    "milestones.csv",
+    "themes.csv",
+    "datapackage.json",
 )
 
 
@@ -30,11 +42,22 @@ def places_geojson(places: pd.DataFrame) -> str:
 
 
 def datapackage(events_out: pd.DataFrame, version: str, as_of: str) -> dict:
-    """The Frictionless data package descriptor: licence, sources, and every field described."""
+    """The Frictionless data package descriptor: licence, sources, and every field described.
+
+    Long because the descriptor is one declaration (title, licence, sources, one resource per file).
+    """
     sources = sorted(set(events_out["source_url"]))
+
     def res(name: str, path: str, fields: list[dict], fmt: str = "csv") -> dict:
-        return {"name": name, "path": path, "format": fmt, "mediatype": "text/csv", "encoding": "utf-8",
-                "schema": {"fields": [{k: v for k, v in f.items() if k != "constraints"} for f in fields]}}
+        return {
+            "name": name,
+            "path": path,
+            "format": fmt,
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "schema": {"fields": [{k: v for k, v in f.items() if k != "constraints"} for f in fields]},
+        }
+
     raw_fields = {t: S.RAW_SCHEMAS[t]["fields"] for t in S.RAW_TABLES}
     return {
         "profile": "data-package",
@@ -52,10 +75,25 @@ def datapackage(events_out: pd.DataFrame, version: str, as_of: str) -> dict:
         "resources": [
             res("events", "events.csv", S.EVENTS_OUT_FIELDS),
             res("places", "places.csv", S.PLACES_OUT_FIELDS),
-            {"name": "places-geojson", "path": "places.geojson", "format": "geojson", "mediatype": "application/geo+json",
-             "description": "The places as GeoJSON points (WGS 84) with the same properties as places.csv."},
-            res("networks", "networks.csv", raw_fields["networks"] + [
-                {"name": "places_mapped", "type": "integer", "description": "Places in this dataset with an event in the network."}]),
+            {
+                "name": "places-geojson",
+                "path": "places.geojson",
+                "format": "geojson",
+                "mediatype": "application/geo+json",
+                "description": "The places as GeoJSON points (WGS 84) with the same properties as places.csv.",
+            },
+            res(
+                "networks",
+                "networks.csv",
+                raw_fields["networks"]
+                + [
+                    {
+                        "name": "places_mapped",
+                        "type": "integer",
+                        "description": "Places in this dataset with an event in the network.",
+                    }
+                ],
+            ),
             res("network_counts", "network_counts.csv", raw_fields["network_counts"]),
             res("milestones", "milestones.csv", raw_fields["milestones"]),
             res("themes", "themes.csv", raw_fields["themes"]),
@@ -63,10 +101,20 @@ def datapackage(events_out: pd.DataFrame, version: str, as_of: str) -> dict:
         # The app's fast copies of two resources. Listed apart because frictionless cannot count
         # the bytes of a Parquet resource; sizes and hashes are checked by hrcmap's loader.
         "binary_copies": [
-            {"name": "events-parquet", "path": "events.parquet", "copy_of": "events", "format": "parquet",
-             "mediatype": "application/vnd.apache.parquet"},
-            {"name": "places-parquet", "path": "places.parquet", "copy_of": "places", "format": "parquet",
-             "mediatype": "application/vnd.apache.parquet"},
+            {
+                "name": "events-parquet",
+                "path": "events.parquet",
+                "copy_of": "events",
+                "format": "parquet",
+                "mediatype": "application/vnd.apache.parquet",
+            },
+            {
+                "name": "places-parquet",
+                "path": "places.parquet",
+                "copy_of": "places",
+                "format": "parquet",
+                "mediatype": "application/vnd.apache.parquet",
+            },
         ],
     }
 
@@ -101,7 +149,9 @@ def with_stats(package: dict, contents: dict[str, bytes]) -> dict:
 
 def output_files(out: dict[str, pd.DataFrame], package: dict) -> dict[str, bytes]:
     """The contents of every output file, ``datapackage.json`` last (it holds the others' hashes)."""
-    files = {f"{name}.csv": _csv(out[name]) for name in ("events", "places", "networks", "network_counts", "milestones", "themes")}
+    files = {
+        f"{name}.csv": _csv(out[name]) for name in ("events", "places", "networks", "network_counts", "milestones", "themes")
+    }
     files["events.parquet"] = _parquet(out["events"])
     files["places.parquet"] = _parquet(out["places"])
     files["places.geojson"] = places_geojson(out["places"]).encode("utf-8")

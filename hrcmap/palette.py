@@ -1,4 +1,5 @@
 """One colour-blind-safe palette (Okabe & Ito) for maps, charts and exports."""
+
 from __future__ import annotations
 
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
@@ -29,7 +30,7 @@ _EARLY, _LATE = (0, 32, 77), (253, 231, 55)
 def rgb(hex_colour: str) -> list[int]:
     """'#RRGGBB' → [r, g, b] for deck.gl."""
     h = hex_colour.lstrip("#")
-    return [int(h[i:i + 2], 16) for i in (0, 2, 4)]
+    return [int(h[i : i + 2], 16) for i in (0, 2, 4)]
 
 
 def year_colour(year: int, lo: int, hi: int) -> list[int]:

@@ -5,6 +5,7 @@ person can read for anything it had to drop), a state value back into URL values
 state value to and from what its widget holds. ``state.PARAMS`` declares every parameter of
 the URL contract as one row built from these kinds.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -197,4 +198,3 @@ class Known(Param):
 
     def write(self, values: Mapping[str, Any]) -> dict[str, str]:
         return {}
-

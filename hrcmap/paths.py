@@ -1,4 +1,5 @@
 """Where hrcmap's files live. HRCMAP_PROCESSED points the app at another built dataset (tests, benchmarks)."""
+
 from __future__ import annotations
 
 import os

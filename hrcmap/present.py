@@ -1,4 +1,5 @@
 """What each presentation chapter shows: the data behind its view, as plain tables and a sentence."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

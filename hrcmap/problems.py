@@ -1,4 +1,5 @@
 """A problem with input data as one line a person can act on: file, row, column and reason."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

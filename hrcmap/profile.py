@@ -1,4 +1,5 @@
 """A place as readers meet it: the card beside the map, the profile page, its conflicts and neighbours."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -39,8 +40,9 @@ def searched_place(state: ViewState, places: pd.DataFrame) -> ViewState:
     return state
 
 
-def selected_place(places: pd.DataFrame, events: pd.DataFrame, place_id: str | None,
-                   short: dict[str, str] | None = None) -> PlaceCard | None:
+def selected_place(
+    places: pd.DataFrame, events: pd.DataFrame, place_id: str | None, short: dict[str, str] | None = None
+) -> PlaceCard | None:
     """A short card for the place picked on the map: each commitment with its source."""
     if not place_id or place_id not in set(places["place_id"]):
         return None
@@ -57,7 +59,9 @@ def selected_place(places: pd.DataFrame, events: pd.DataFrame, place_id: str | N
 def place_options(places: pd.DataFrame) -> dict[str, str]:
     """place_id → 'Name, Country', sorted by name, for a search box."""
     ordered = places.sort_values(["name", "country_name"])
-    return {pid: f"{name}, {country}" for pid, name, country in zip(ordered["place_id"], ordered["name"], ordered["country_name"])}
+    return {
+        pid: f"{name}, {country}" for pid, name, country in zip(ordered["place_id"], ordered["name"], ordered["country_name"])
+    }
 
 
 @dataclass(frozen=True)
@@ -128,8 +132,14 @@ def similar_places(places: pd.DataFrame, events: pd.DataFrame, place_id: str, mo
     shared = others.groupby("place_id")["network_id"].nunique().rename("Shared networks")
     out = places.set_index("place_id").join(shared, how="inner").reset_index()
     out = out.sort_values(["Shared networks", "name"], ascending=[False, True]).head(most)
-    return pd.DataFrame({"place_id": out["place_id"], "Place": out["name"], "Country": out["country_name"],
-                         "Shared networks": out["Shared networks"].astype(int)})
+    return pd.DataFrame(
+        {
+            "place_id": out["place_id"],
+            "Place": out["name"],
+            "Country": out["country_name"],
+            "Shared networks": out["Shared networks"].astype(int),
+        }
+    )
 
 
 def conflict_markdown(row: object) -> str:

@@ -1,4 +1,5 @@
 """Where the facts on a view come from: the most cited sites, the source line of exports, the footer."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -38,7 +39,8 @@ def image_source(version: str, licence: str, events: pd.DataFrame, context: str 
     parts = [context.strip()] if context.strip() else []
     parts.append(
         f"Source: hrcmap {version}, {licence}, from {events['source_url'].nunique()} cited pages"
-        + (f" (most cited: {top})" if top else "") + "."
+        + (f" (most cited: {top})" if top else "")
+        + "."
     )
     if link:
         parts.append(f"View: {link}")

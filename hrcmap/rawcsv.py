@@ -1,5 +1,6 @@
 """Read a raw CSV table as strings, bounded in time and memory whatever its shape, and say where
 and why a file cannot be read (a quote left open, text after a closing quote, a cell too long)."""
+
 from __future__ import annotations
 
 import csv
@@ -43,6 +44,8 @@ def read_table(path: Path, rel: str, problems: list[Problem], columns: int | Non
     that spans lines. A row with more cells than the header is reported and cut to the header's
     width, so no later check sees its extra cells; so is a header far wider than the table's
     ``columns``.
+
+    Long because the limits (row width, header width, quotes, encoding) are checked in one pass.
     """
     text = _text(path, rel, problems)
     if text is None:
@@ -59,25 +62,35 @@ def read_table(path: Path, rel: str, problems: list[Problem], columns: int | Non
             start, end = end + 1, reader.line_num
             if header is None:
                 if not any(row):
-                    problems.append(Problem(rel, start, None, "the first line is empty; it must be the header naming the columns"))
+                    problems.append(
+                        Problem(rel, start, None, "the first line is empty; it must be the header naming the columns")
+                    )
                     return None
                 header, width = row, len(row)
                 if columns is not None and len(header) > columns + _HEADER_SLACK:
-                    problems.append(Problem(
-                        rel, 1, str(columns + 1),
-                        f"the header has {len(header):,} cells but the table has {columns} columns; remove the extra ones",
-                    ))
+                    problems.append(
+                        Problem(
+                            rel,
+                            1,
+                            str(columns + 1),
+                            f"the header has {len(header):,} cells but the table has {columns} columns; remove the extra ones",
+                        )
+                    )
                     header = header[:columns]
                 continue
             if not any(row):
                 problems.append(Problem(rel, start, None, "the row is empty; delete it"))
                 continue
             if len(row) > width:
-                problems.append(Problem(
-                    rel, start, str(width + 1),
-                    f"the row has {len(row):,} cells but the header has {width:,}; check for an unquoted comma",
-                ))
-            del row[len(header):]
+                problems.append(
+                    Problem(
+                        rel,
+                        start,
+                        str(width + 1),
+                        f"the row has {len(row):,} cells but the header has {width:,}; check for an unquoted comma",
+                    )
+                )
+            del row[len(header) :]
             record: Record = dict(zip(header, row))
             record["__row__"] = start
             records.append(record)
@@ -104,16 +117,22 @@ def _text(path: Path, rel: str, problems: list[Problem]) -> str | None:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        problems.append(Problem(rel, None, None, f"cannot be read ({exc.strerror or 'unknown error'}); check the file and its permissions"))
+        problems.append(
+            Problem(rel, None, None, f"cannot be read ({exc.strerror or 'unknown error'}); check the file and its permissions")
+        )
         return None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        problems.append(Problem(
-            rel, line, None,
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8",
-        ))
+        problems.append(
+            Problem(
+                rel,
+                line,
+                None,
+                f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8",
+            )
+        )
         return None
     return text.removeprefix("\ufeff")
 
@@ -129,6 +148,7 @@ def _syntax_problem(rel: str, text: str, line: int, header: list[str], error: st
         if m is None:
             break
         pos = m.end()
+
     def at(offset: int, field: int, reason: str) -> Problem:
         column = header[field] if field < len(header) else str(field + 1)
         return Problem(rel, line + len(_LINE_BREAK.findall(text, pos, offset)), column, reason)
@@ -144,7 +164,11 @@ def _syntax_problem(rel: str, text: str, line: int, header: list[str], error: st
                 return at(first, field, "a quoted cell starts here but its closing quote is missing; add it")
             i = close + 1
             if i < n and text[i] not in ",\r\n":
-                return at(first, field, 'text follows the closing quote of a quoted cell; quote the whole cell and double each " inside it')
+                return at(
+                    first,
+                    field,
+                    'text follows the closing quote of a quoted cell; quote the whole cell and double each " inside it',
+                )
         else:
             m = _CELL_END.search(text, i)
             i = m.start() if m else n

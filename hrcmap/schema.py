@@ -4,6 +4,7 @@ One declaration serves three purposes: the build validates raw tables against it
 datapackage.json describes every field with it, and the Data page's dictionary is generated
 from it, so the three can never drift apart.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -11,8 +12,17 @@ from copy import deepcopy
 from typing import Any
 
 EVENT_TYPES = (
-    "declared", "ordinance", "charter_signed", "joined", "listed", "founded", "resolution",
-    "withdrawn", "repealed", "lapsed", "other",
+    "declared",
+    "ordinance",
+    "charter_signed",
+    "joined",
+    "listed",
+    "founded",
+    "resolution",
+    "withdrawn",
+    "repealed",
+    "lapsed",
+    "other",
 )
 ENDING_EVENT_TYPES = ("withdrawn", "repealed", "lapsed")
 STATUSES = ("active", "aspirational", "withdrawn", "repealed", "unknown")
@@ -45,7 +55,7 @@ DATE_PATTERN = r"\d{4}(-\d{2}(-\d{2})?)?"
 
 
 def _f(name: str, type_: str, description: str, **constraints: Any) -> dict:
-    field = {"name": name, "type": type_, "description": description}
+    field: dict[str, Any] = {"name": name, "type": type_, "description": description}
     if constraints:
         field["constraints"] = constraints
     return field
@@ -69,12 +79,36 @@ RAW_SCHEMAS: dict[str, dict] = {
     },
     "networks": {
         "fields": [
-            _f("network_id", "string", "Stable id of the network, charter or programme.", required=True, unique=True, pattern=ID_PATTERN),
+            _f(
+                "network_id",
+                "string",
+                "Stable id of the network, charter or programme.",
+                required=True,
+                unique=True,
+                pattern=ID_PATTERN,
+            ),
             _f("name", "string", "Full name.", required=True),
             _f("short_name", "string", "Short name used in charts and legends.", required=True),
-            _f("kind", "string", "network, charter, programme, legal framework, campaign or forum.", required=True, enum=list(NETWORK_KINDS)),
-            _f("family", "string", "Group used to colour the map: " + ", ".join(k for k in FAMILIES if k != "local") + ".", required=True, enum=[k for k in FAMILIES if k != "local"]),
-            _f("founded_year", "integer", "Year the network was founded or the charter adopted (empty where no source gives it).", minimum=FIRST_YEAR),
+            _f(
+                "kind",
+                "string",
+                "network, charter, programme, legal framework, campaign or forum.",
+                required=True,
+                enum=list(NETWORK_KINDS),
+            ),
+            _f(
+                "family",
+                "string",
+                "Group used to colour the map: " + ", ".join(k for k in FAMILIES if k != "local") + ".",
+                required=True,
+                enum=[k for k in FAMILIES if k != "local"],
+            ),
+            _f(
+                "founded_year",
+                "integer",
+                "Year the network was founded or the charter adopted (empty where no source gives it).",
+                minimum=FIRST_YEAR,
+            ),
             _f("founded_place", "string", "Where it was founded or adopted."),
             _f("scope", "string", "global, regional or national.", required=True, enum=list(SCOPES)),
             _f("themes", "string", "Themes every commitment in this network carries (;-separated theme ids)."),
@@ -86,14 +120,33 @@ RAW_SCHEMAS: dict[str, dict] = {
     },
     "places": {
         "fields": [
-            _f("place_id", "string", "Stable slug: name and ISO3 code, e.g. graz-aut.", required=True, unique=True, pattern=ID_PATTERN),
+            _f(
+                "place_id",
+                "string",
+                "Stable slug: name and ISO3 code, e.g. graz-aut.",
+                required=True,
+                unique=True,
+                pattern=ID_PATTERN,
+            ),
             _f("name", "string", "Usual English name of the place.", required=True),
             _f("country_iso3", "string", "ISO 3166-1 alpha-3 code of the country.", required=True, pattern=ISO3_PATTERN),
-            _f("kind", "string", "city, municipality, county, regency, province, region, district or community.", required=True, enum=list(PLACE_KINDS)),
+            _f(
+                "kind",
+                "string",
+                "city, municipality, county, regency, province, region, district or community.",
+                required=True,
+                enum=list(PLACE_KINDS),
+            ),
             _f("admin1", "string", "First-level subdivision, where it helps tell places apart."),
             _f("geonameid", "integer", "GeoNames id; needed where a name matches several gazetteer entries.", minimum=1),
             _f("lat", "number", "Latitude (WGS 84), only where the gazetteer cannot resolve the place.", minimum=-90, maximum=90),
-            _f("lon", "number", "Longitude (WGS 84), only where the gazetteer cannot resolve the place.", minimum=-180, maximum=180),
+            _f(
+                "lon",
+                "number",
+                "Longitude (WGS 84), only where the gazetteer cannot resolve the place.",
+                minimum=-180,
+                maximum=180,
+            ),
             _f("coord_source_url", "string", "Page that gives the explicit coordinates.", pattern=URL_PATTERN),
             _f("note", "string", "Anything a reader should know about the place, in our words."),
         ],
@@ -108,12 +161,24 @@ RAW_SCHEMAS: dict[str, dict] = {
             _f("year", "integer", "Year it happened.", required=True, minimum=FIRST_YEAR),
             _f("date", "string", "Date as precise as the source gives it: YYYY, YYYY-MM or YYYY-MM-DD.", pattern=DATE_PATTERN),
             _f("date_precision", "string", "year, month or day.", enum=list(PRECISIONS)),
-            _f("status_after", "string", "Status of the commitment after this event: " + ", ".join(STATUSES) + ".", required=True, enum=list(STATUSES)),
+            _f(
+                "status_after",
+                "string",
+                "Status of the commitment after this event: " + ", ".join(STATUSES) + ".",
+                required=True,
+                enum=list(STATUSES),
+            ),
             _f("themes", "string", "Themes beyond the network's own (;-separated theme ids)."),
             _f("source_url", "string", "Address of the page that states this fact.", required=True, pattern=URL_PATTERN),
             _f("source_title", "string", "Title of that page.", required=True),
             _f("accessed", "date", "Day the source page was read (ISO date).", required=True),
-            _f("confidence", "string", "high: the page states it plainly; medium: implied, partial or an as-of year.", required=True, enum=list(CONFIDENCES)),
+            _f(
+                "confidence",
+                "string",
+                "high: the page states it plainly; medium: implied, partial or an as-of year.",
+                required=True,
+                enum=list(CONFIDENCES),
+            ),
             _f("conflict_group", "string", "Ties together rows whose sources disagree about the same fact.", pattern=ID_PATTERN),
             _f("note", "string", "What happened, in our words.", required=True),
         ],

@@ -1,4 +1,5 @@
 """The plain sentences that say what a view shows; each is tested, none is markup."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -96,8 +97,10 @@ def listing_caveat(events: pd.DataFrame) -> str:
     n = int(only_listed.sum())
     if not n:
         return ""
-    return (f"For {n} of these {len(only_listed)} places the first year is that of a dated list naming them "
-            "as members (event type “listed”): they may have joined earlier, so the curve can run late, never early.")
+    return (
+        f"For {n} of these {len(only_listed)} places the first year is that of a dated list naming them "
+        "as members (event type “listed”): they may have joined earlier, so the curve can run late, never early."
+    )
 
 
 def chapter_sentence(events: pd.DataFrame, places: pd.DataFrame, as_of: int | None, in_networks: bool) -> str:
@@ -105,6 +108,8 @@ def chapter_sentence(events: pd.DataFrame, places: pd.DataFrame, as_of: int | No
     year = f"by {as_of}" if as_of else "today"
     if events.empty:
         return f"No place in this atlas had made a commitment {year}; the milestones below set the scene."
-    return (f"{year.capitalize()}, {plural(places['place_id'].nunique(), 'place')} in "
-            f"{plural(places['country_iso3'].nunique(), 'country')} had made "
-            f"{plural(len(events), 'recorded commitment')}" + (" in these networks." if in_networks else "."))
+    return (
+        f"{year.capitalize()}, {plural(places['place_id'].nunique(), 'place')} in "
+        f"{plural(places['country_iso3'].nunique(), 'country')} had made "
+        f"{plural(len(events), 'recorded commitment')}" + (" in these networks." if in_networks else ".")
+    )

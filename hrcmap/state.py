@@ -10,6 +10,7 @@ with a notice a person can read; nothing here raises on user input.
 To add a filter, add one row to ``PARAMS``: the URL, the sidebar widget, the facet counts, the
 sentence and the narrowing of events all follow from it (see docs/architecture.md).
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -34,10 +35,18 @@ PARAMS: tuple[Param, ...] = (
     YearRange("years", "Years"),
     Place("city"),
     AsOfYear("year", "As of year (arrow keys move it)"),
-    Choice("colour", "Colour places by", allowed=("family", "year"),
-           names=(("family", "Network family"), ("year", "First commitment year"))),
-    Choice("split", "Split the growth by", allowed=("region", "family"),
-           names=(("region", "Continent"), ("family", "Network family"))),
+    Choice(
+        "colour",
+        "Colour places by",
+        allowed=("family", "year"),
+        names=(("family", "Network family"), ("year", "First commitment year")),
+    ),
+    Choice(
+        "split",
+        "Split the growth by",
+        allowed=("region", "family"),
+        names=(("region", "Continent"), ("family", "Network family")),
+    ),
     Flag("shade", "Shade countries by number of places"),
     Known("present"),
     # Streamlit's own keys for embedded views

@@ -7,6 +7,7 @@ at. Where the exchange is unavailable, two renames move the old folder aside (".
 and the new one in; a build killed between them is repaired by the next build, and the loader
 reads the folder set aside meanwhile. Leftovers of killed builds are removed by the next build.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -32,11 +33,15 @@ def check_folders(raw_dir: Path, out_dir: Path) -> None:
     """Refuse an output folder that is, holds or lies inside the raw folder (a build must not overwrite its input)."""
     raw, out = Path(raw_dir).resolve(), Path(out_dir).resolve()
     if out == raw:
-        raise BuildError(f"--out {out_dir} is the raw folder itself; the build would overwrite the tables it reads. Give another output folder")
+        raise BuildError(
+            f"--out {out_dir} is the raw folder itself; the build would overwrite the tables it reads. Give another output folder"
+        )
     if raw in out.parents:
         raise BuildError(f"--out {out_dir} lies inside the raw folder {raw_dir}. Give an output folder outside it")
     if out in raw.parents:
-        raise BuildError(f"--out {out_dir} contains the raw folder {raw_dir}, and the build replaces its output folder whole. Give another output folder")
+        raise BuildError(
+            f"--out {out_dir} contains the raw folder {raw_dir}, and the build replaces its output folder whole. Give another output folder"
+        )
     if raw.parent == out.parent and raw.name.startswith(f".{out.name}."):
         raise BuildError(f"the raw folder {raw_dir} is named like a temporary folder of the build. Rename it")
 
@@ -148,8 +153,11 @@ def _check_replaceable(out_dir: Path) -> None:
     allowed = set(OUTPUT_FILES) | listed
     foreign = sorted(p.name for p in entries if p.is_symlink() or not p.is_file() or p.name not in allowed)
     if not earlier_build or foreign:
-        what = f"holds files the build did not write ({', '.join(foreign[:3])}{', …' if len(foreign) > 3 else ''})" if foreign \
+        what = (
+            f"holds files the build did not write ({', '.join(foreign[:3])}{', …' if len(foreign) > 3 else ''})"
+            if foreign
             else "is not the folder of an earlier build (no hrcmap datapackage.json)"
+        )
         raise BuildError(
             f"--out {out_dir} {what}, and the build replaces its output folder whole. "
             "Give an empty or new folder, or the folder of an earlier build"

@@ -1,5 +1,6 @@
 """What the app relies on in the processed tables, checked once at load: types, required values,
 ranges and vocabularies, one row per column in :data:`RULES`."""
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -26,26 +27,48 @@ _YEAR = ("int", (S.FIRST_YEAR, _THIS_YEAR, False))
 RULES: dict[str, dict[str, tuple]] = {
     "events.parquet": {
         **{c: ("text", None) for c in S.EVENTS_OUT_COLUMNS},
-        "event_id": ("key", None), "place_id": ("required", None), "place_name": ("required", None),
-        "country_iso3": ("required", None), "region": ("enum", S.REGIONS), "lat": ("lat", None), "lon": ("lon", None),
-        "event_type": ("enum", S.EVENT_TYPES), "year": _YEAR, "status_after": ("enum", S.STATUSES),
-        "source_url": ("required", None), "accessed": ("required", None), "confidence": ("enum", S.CONFIDENCES),
+        "event_id": ("key", None),
+        "place_id": ("required", None),
+        "place_name": ("required", None),
+        "country_iso3": ("required", None),
+        "region": ("enum", S.REGIONS),
+        "lat": ("lat", None),
+        "lon": ("lon", None),
+        "event_type": ("enum", S.EVENT_TYPES),
+        "year": _YEAR,
+        "status_after": ("enum", S.STATUSES),
+        "source_url": ("required", None),
+        "accessed": ("required", None),
+        "confidence": ("enum", S.CONFIDENCES),
     },
     "places.parquet": {
         **{c: ("text", None) for c in S.PLACES_OUT_COLUMNS},
-        "place_id": ("key", None), "name": ("required", None), "country_iso3": ("required", None),
-        "region": ("enum", S.REGIONS), "lat": ("lat", None), "lon": ("lon", None),
-        "first_year": _YEAR, "latest_year": _YEAR, "status": ("enum", S.STATUSES),
-        "n_events": ("int", (1, None, False)), "n_sources": ("int", (0, None, False)), "has_conflict": ("bool", None),
+        "place_id": ("key", None),
+        "name": ("required", None),
+        "country_iso3": ("required", None),
+        "region": ("enum", S.REGIONS),
+        "lat": ("lat", None),
+        "lon": ("lon", None),
+        "first_year": _YEAR,
+        "latest_year": _YEAR,
+        "status": ("enum", S.STATUSES),
+        "n_events": ("int", (1, None, False)),
+        "n_sources": ("int", (0, None, False)),
+        "has_conflict": ("bool", None),
     },
     "networks.csv": {
-        "network_id": ("key", None), "name": ("required", None), "short_name": ("required", None),
+        "network_id": ("key", None),
+        "name": ("required", None),
+        "short_name": ("required", None),
         "family": ("enum", tuple(k for k in S.FAMILIES if k != "local")),
-        "founded_year": ("int", (S.FIRST_YEAR, _THIS_YEAR, True)), "places_mapped": ("int", (0, None, False)),
+        "founded_year": ("int", (S.FIRST_YEAR, _THIS_YEAR, True)),
+        "places_mapped": ("int", (0, None, False)),
     },
     "network_counts.csv": {"network_id": ("required", None), "year": _YEAR, "count": ("int", (0, None, False))},
     "milestones.csv": {
-        "milestone_id": ("key", None), "year": ("int", (S.FIRST_YEAR - 100, _THIS_YEAR, False)), "title": ("required", None),
+        "milestone_id": ("key", None),
+        "year": ("int", (S.FIRST_YEAR - 100, _THIS_YEAR, False)),
+        "title": ("required", None),
     },
     "themes.csv": {"theme_id": ("key", None), "label": ("required", None)},
 }
@@ -66,7 +89,9 @@ def _is_text(s: pd.Series) -> pd.Series:
 def _ints(s: pd.Series, file: str, column: str) -> pd.Series:
     """The column as Int64 (missing where empty); raises _Bad where a value is not a whole number."""
     if pd.api.types.is_bool_dtype(s) or pd.api.types.is_float_dtype(s):
-        raise Unusable(f"{file}: column {column} holds {'true/false' if pd.api.types.is_bool_dtype(s) else 'decimal'} values, not whole numbers.")
+        raise Unusable(
+            f"{file}: column {column} holds {'true/false' if pd.api.types.is_bool_dtype(s) else 'decimal'} values, not whole numbers."
+        )
     if pd.api.types.is_integer_dtype(s):
         return s.astype("Int64")
     if file.endswith(".parquet"):
@@ -75,8 +100,10 @@ def _ints(s: pd.Series, file: str, column: str) -> pd.Series:
     ok = text.str.fullmatch(_INT).fillna(False).astype(bool) | (text == "").fillna(False).astype(bool)
     bad = list((~ok).to_numpy().nonzero()[0])
     if bad:
-        raise Unusable(f"{file}: column {column} has text that is not a whole number ({_where(file, bad)}).",
-                   f"{file}: column {column} has non-integers, e.g. {s.iloc[bad[0]]!r}")
+        raise Unusable(
+            f"{file}: column {column} has text that is not a whole number ({_where(file, bad)}).",
+            f"{file}: column {column} has non-integers, e.g. {s.iloc[bad[0]]!r}",
+        )
     return pd.to_numeric(text.where(text != "", None), errors="coerce").astype("Int64")
 
 
@@ -121,8 +148,10 @@ def _check_column(df: pd.DataFrame, file: str, column: str, rule: tuple, year: i
         raise Unusable(f"{file}: column {column} does not hold true/false values.")
     if bad_words:
         positions = list(mask.to_numpy().nonzero()[0])
-        raise Unusable(f"{file}: column {column} has values that {bad_words} ({_where(file, positions)}).",
-                   f"{file}: column {column}: values {bad_words}, e.g. {s.iloc[positions[0]]!r} at position {positions[0]}")
+        raise Unusable(
+            f"{file}: column {column} has values that {bad_words} ({_where(file, positions)}).",
+            f"{file}: column {column}: values {bad_words}, e.g. {s.iloc[positions[0]]!r} at position {positions[0]}",
+        )
 
 
 def check_table(df: pd.DataFrame, file: str, year: int | None = None) -> pd.DataFrame:

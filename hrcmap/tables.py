@@ -1,4 +1,5 @@
 """Tables as readers see them: plain column names, the text alternative to each map and chart."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -9,11 +10,20 @@ from .schema import EVENTS_OUT_FIELDS, PLACES_OUT_FIELDS, RAW_SCHEMAS
 
 def places_table(places: pd.DataFrame) -> pd.DataFrame:
     """The mapped places as a plain table: the text alternative to the map."""
-    return pd.DataFrame({
-        "Place": places["name"], "Country": places["country_name"], "Continent": places["region"],
-        "First year": places["first_year"].astype(int), "Commitments": places["n_events"].astype(int),
-        "Status": places["status"],
-    }).sort_values(["First year", "Place"]).reset_index(drop=True)
+    return (
+        pd.DataFrame(
+            {
+                "Place": places["name"],
+                "Country": places["country_name"],
+                "Continent": places["region"],
+                "First year": places["first_year"].astype(int),
+                "Commitments": places["n_events"].astype(int),
+                "Status": places["status"],
+            }
+        )
+        .sort_values(["First year", "Place"])
+        .reset_index(drop=True)
+    )
 
 
 def as_of_table(places: pd.DataFrame, year: int) -> pd.DataFrame:
@@ -25,22 +35,24 @@ def events_table(events: pd.DataFrame, short: dict[str, str] | None = None) -> p
     """Events as readers see them: plain column names, the source and the place's profile as links."""
     short = short or {}
     network = [short.get(n, name) if n else "local act" for n, name in zip(events["network_id"], events["network_name"])]
-    return pd.DataFrame({
-        "Year": events["year"].astype(int),
-        "Place": events["place_name"],
-        "Country": events["country_name"],
-        "What": events["event_type"].str.replace("_", " "),
-        "Network": network,
-        "Status after": events["status_after"],
-        "Source": events["source_url"].map(lambda u: safe_url(u) or ""),
-        "Profile": "cities?city=" + events["place_id"],
-        "Note": events["note"],
-        "Themes": events["themes"].str.replace(";", ", "),
-        "Conflict group": events["conflict_group"],
-        "Confidence": events["confidence"],
-        "Read on": events["accessed"],
-        "event_id": events["event_id"],
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "Year": events["year"].astype(int),
+            "Place": events["place_name"],
+            "Country": events["country_name"],
+            "What": events["event_type"].str.replace("_", " "),
+            "Network": network,
+            "Status after": events["status_after"],
+            "Source": events["source_url"].map(lambda u: safe_url(u) or ""),
+            "Profile": "cities?city=" + events["place_id"],
+            "Note": events["note"],
+            "Themes": events["themes"].str.replace(";", ", "),
+            "Conflict group": events["conflict_group"],
+            "Confidence": events["confidence"],
+            "Read on": events["accessed"],
+            "event_id": events["event_id"],
+        }
+    ).reset_index(drop=True)
 
 
 def coverage_by_region(places: pd.DataFrame) -> pd.DataFrame:

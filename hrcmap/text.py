@@ -1,4 +1,5 @@
 """Plain-text rules shared by every sentence, label and search: folding, plurals, lists of words."""
+
 from __future__ import annotations
 
 import unicodedata

@@ -1,4 +1,5 @@
 """About: what a human rights city is, what hrcmap maps, how, and what it misses."""
+
 import streamlit as st
 
 from hrcmap import about, network_views, sentences, tables

@@ -1,4 +1,5 @@
 """Place profiles: everything recorded about one place, each line with its source."""
+
 import streamlit as st
 
 from hrcmap import cache, escape, maps, profile
@@ -25,12 +26,16 @@ left, right = st.columns([3, 2])
 with left:
     text(card.summary)
     for n in sorted({n for n in card.events["network_id"] if n}):
-        st.page_link("pages/networks.py", label=escape.markdown(f"Network: {facets.labels['network_full'].get(n, n)}"),
-                     query_params={"network": n})
+        st.page_link(
+            "pages/networks.py",
+            label=escape.markdown(f"Network: {facets.labels['network_full'].get(n, n)}"),
+            query_params={"network": n},
+        )
 with right:
     here = data.places[data.places["place_id"] == place_id].assign(family="local")
-    st.pydeck_chart(maps.build_map(here, cache.outlines_geojson(), view=maps.locator_view(here), selected=place_id),
-                    height=240, key="locator")
+    st.pydeck_chart(
+        maps.build_map(here, cache.outlines_geojson(), view=maps.locator_view(here), selected=place_id), height=240, key="locator"
+    )
 
 st.subheader("Commitments, in time order")
 for line in profile.profile_lines(card.events, facets.labels["network"]):
@@ -48,7 +53,8 @@ similar = profile.similar_places(data.places, data.events, place_id)
 if len(similar):
     st.subheader("Places in the same networks")
     for r in similar.itertuples(index=False):
-        st.page_link("pages/cities.py", label=escape.markdown(f"{r.Place}, {r.Country} ({r[3]} shared)"),
-                     query_params={"city": r.place_id})
+        st.page_link(
+            "pages/cities.py", label=escape.markdown(f"{r.Place}, {r.Country} ({r[3]} shared)"), query_params={"city": r.place_id}
+        )
 share_box("a place")
 source_footer(data, card.events)

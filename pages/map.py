@@ -1,4 +1,5 @@
 """Map: the places that match the filters; click one to see its commitments and sources."""
+
 import streamlit as st
 
 from hrcmap import cache, charts, legend, maps, profile, sentences, tables
@@ -18,12 +19,25 @@ control("shade", right, options)
 
 map_col, side_col = st.columns([3, 1])
 with map_col:
-    deck = maps.build_map(places, cache.outlines_geojson(), colour=state.colour,
-                          country_counts=legend.country_counts(places) if state.shade else None,
-                          network_names=facets.labels["network"], selected=state.city)
-    st.pydeck_chart(deck, height=520, on_select=lambda: pick_from_map("map"), selection_mode="single-object", key="map",
-                    alt="Map of the places that match the filters")
-    st.plotly_chart(charts.legend_figure(legend.map_legend_items(places, state.colour)), config={"staticPlot": True}, width="stretch")
+    deck = maps.build_map(
+        places,
+        cache.outlines_geojson(),
+        colour=state.colour,
+        country_counts=legend.country_counts(places) if state.shade else None,
+        network_names=facets.labels["network"],
+        selected=state.city,
+    )
+    st.pydeck_chart(
+        deck,
+        height=520,
+        on_select=lambda: pick_from_map("map"),
+        selection_mode="single-object",
+        key="map",
+        alt="Map of the places that match the filters",
+    )
+    st.plotly_chart(
+        charts.legend_figure(legend.map_legend_items(places, state.colour)), config={"staticPlot": True}, width="stretch"
+    )
     caption(legend.map_legend(state.colour))
 with side_col:
     card = profile.selected_place(data.places, data.events, state.city, facets.labels["network"])

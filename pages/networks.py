@@ -1,4 +1,5 @@
 """Networks: each network, charter or programme; what we map of it; how the networks overlap."""
+
 import streamlit as st
 
 from hrcmap import cache, charts, escape, filters, maps, network_views, sentences
@@ -14,7 +15,9 @@ state = view_state(options)
 st.title("Networks, charters and programmes")
 st.caption("Places mapped here against the latest total each network reported itself.")
 st.dataframe(
-    network_views.network_table(data.networks, data.network_counts), width="stretch", hide_index=True,
+    network_views.network_table(data.networks, data.network_counts),
+    width="stretch",
+    hide_index=True,
     column_config={"Source": st.column_config.LinkColumn("Source"), "Website": st.column_config.LinkColumn("Website")},
 )
 
@@ -26,8 +29,14 @@ if len(state.network) > 1:
     caption("Several networks are chosen in the link; this section shows the first.")
 # keyed by the network shown, so a new link shows its own choice; picking one makes it the view's network
 pick = f"network-{network}"
-st.selectbox("Network", ids, index=ids.index(network), format_func=lambda v: names[v], key=pick,
-             on_change=lambda: st.session_state.update(f_network=[st.session_state[pick]]))
+st.selectbox(
+    "Network",
+    ids,
+    index=ids.index(network),
+    format_func=lambda v: names[v],
+    key=pick,
+    on_change=lambda: st.session_state.update(f_network=[st.session_state[pick]]),
+)
 state = state.with_(network=(network,))
 row = data.networks[data.networks["network_id"] == network].iloc[0]
 st.subheader(escape.markdown(row["name"]), anchor=False)
@@ -37,11 +46,11 @@ for label, value in network_views.network_facts(data.networks, network):
 st.markdown(escape.link("Its website", row["url"]) + " · " + escape.link("Source for these facts", row["source_url"]))
 members = filters.filter_events(data.events, ViewState(network=(network,)))
 member_places = filters.places_view(data.places, members, data.networks)
-st.pydeck_chart(maps.build_map(member_places, cache.outlines_geojson(), network_names=names), height=380,
-                key="network-map")
+st.pydeck_chart(maps.build_map(member_places, cache.outlines_geojson(), network_names=names), height=380, key="network-map")
 cov = charts.coverage_table(network, data.events, data.network_counts)
-chart_block(charts.coverage_figure(cov, names[network]), cov, sentences.coverage_sentence(cov, names[network]),
-            members, key="coverage")
+chart_block(
+    charts.coverage_figure(cov, names[network]), cov, sentences.coverage_sentence(cov, names[network]), members, key="coverage"
+)
 
 st.header("How the networks connect")
 matrix = network_views.network_overlap(data.events, names)

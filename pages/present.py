@@ -1,4 +1,5 @@
 """Presentation mode: the movement's story in chapters, big type, no sidebar, keys to step through."""
+
 import streamlit as st
 
 from hrcmap import cache, charts, escape, growth_map, maps, present
@@ -25,8 +26,11 @@ text(chapter.text)
 view = present.chapter_view(chapter, data)
 figure = None
 if chapter.view == "map":
-    st.pydeck_chart(maps.build_map(view.places, cache.outlines_geojson(), selected=chapter.place,
-                                   view=maps.fit_view(view.places)), height=400, key="present-map")
+    st.pydeck_chart(
+        maps.build_map(view.places, cache.outlines_geojson(), selected=chapter.place, view=maps.fit_view(view.places)),
+        height=400,
+        key="present-map",
+    )
 elif chapter.view == "growth":
     figure = growth_map.growth_figure(view.places, cache.outline_xy(), as_of=chapter.as_of)
     figure.update_layout(height=440)  # title, map, play button and slider within a 720-pixel projector
@@ -56,10 +60,14 @@ if st.query_params.get("present") != str(index + 1):
     st.query_params["present"] = str(index + 1)
 
 if len(view.milestone_rows):
-    st.caption("Milestones in this chapter: " + " · ".join(
-        escape.link(f"{r.year}: {r.title}", r.source_url) for r in view.milestone_rows.itertuples(index=False)))
+    st.caption(
+        "Milestones in this chapter: "
+        + " · ".join(escape.link(f"{r.year}: {r.title}", r.source_url) for r in view.milestone_rows.itertuples(index=False))
+    )
 with st.expander("Export this chapter for slides"):
     if figure is not None:
-        image_downloads(figure, chapter.title, view.events if len(view.events) else data.events, f"chapter-{index + 1}", view.sentence)
+        image_downloads(
+            figure, chapter.title, view.events if len(view.events) else data.events, f"chapter-{index + 1}", view.sentence
+        )
     animation_downloads(view.places, view.events, f"chapter-{index + 1}", view.sentence)
 source_footer(data, view.events)

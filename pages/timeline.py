@@ -1,4 +1,5 @@
 """Timeline: how the movement grew, year by year, under the shared filters."""
+
 import streamlit as st
 
 from hrcmap import cache, charts, growth_map, legend, network_views, sentences, tables
@@ -16,20 +17,38 @@ text(described)
 control("split", st, options)
 grouped, colours = legend.growth_groups(places, state.split)
 growth = charts.cumulative_places(grouped, by="group")
-chart_block(charts.cumulative_figure(growth, data.milestones, "Places by year of first commitment, cumulative", colours),
-            growth, sentences.growth_sentence(growth), events, key="growth", context=described)
+chart_block(
+    charts.cumulative_figure(growth, data.milestones, "Places by year of first commitment, cumulative", colours),
+    growth,
+    sentences.growth_sentence(growth),
+    events,
+    key="growth",
+    context=described,
+)
 if caveat := sentences.listing_caveat(events):
     caption(caveat)
 
 bars = charts.per_year(events, by="event_type")
-chart_block(charts.per_year_figure(bars, "New commitments per year, by type"), bars,
-            sentences.per_year_sentence(bars), events, key="per-year", context=described)
+chart_block(
+    charts.per_year_figure(bars, "New commitments per year, by type"),
+    bars,
+    sentences.per_year_sentence(bars),
+    events,
+    key="per-year",
+    context=described,
+)
 
 st.subheader("The growth of the movement, year by year")
 control("year", st, options)
 as_of = state.year or options.years[1]
-chart_block(growth_map.growth_figure(places, cache.outline_xy(), as_of=as_of), tables.as_of_table(places, as_of),
-            sentences.as_of_sentence(places, as_of), events, key="growth-map", context=described)
+chart_block(
+    growth_map.growth_figure(places, cache.outline_xy(), as_of=as_of),
+    tables.as_of_table(places, as_of),
+    sentences.as_of_sentence(places, as_of),
+    events,
+    key="growth-map",
+    context=described,
+)
 animation_downloads(places, events, key="growth", context=described)
 
 st.subheader("What we map, against what each network reports")
@@ -37,8 +56,13 @@ choices = network_views.coverage_options(data.networks, data.network_counts)
 network = st.selectbox("Network", list(choices), format_func=lambda v: choices[v], key="ui_coverage")
 if network:
     cov = charts.coverage_table(network, data.events, data.network_counts)
-    chart_block(charts.coverage_figure(cov, choices[network]), cov, sentences.coverage_sentence(cov, choices[network]),
-                data.events[data.events["network_id"] == network], key="coverage")
+    chart_block(
+        charts.coverage_figure(cov, choices[network]),
+        cov,
+        sentences.coverage_sentence(cov, choices[network]),
+        data.events[data.events["network_id"] == network],
+        key="coverage",
+    )
 save_state(state)
 same_view_elsewhere(state, "pages/timeline.py")
 share_box("the movement over time")

@@ -3,6 +3,7 @@
 Every wait is for a condition, with one generous timeout (``TIMEOUT_MS``): on a busy 2-core
 machine a map can take half a minute to draw, and a test must not pass or fail by luck.
 """
+
 from __future__ import annotations
 
 import os
@@ -18,8 +19,15 @@ LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
 # Streamlit's front end first looks for its server under the page's own path (/timeline/_stcore/…),
 # gets a 404, then finds it at the root. These two probes are Streamlit's, not ours.
 STREAMLIT_PROBES = ("/_stcore/health", "/_stcore/host-config")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--disable-quic", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
 MAIN = "[data-testid='stMain']"
 # what Streamlit draws for an uncaught exception, and for st.error
 ERROR_ELEMENTS = "[data-testid='stException'], [data-testid='stAlertContentError']"
@@ -93,8 +101,11 @@ def wait_for_text(page, text: str, where: str = MAIN) -> None:
     Word joiners (U+2060), which hrcmap.escape puts inside addresses so they are not made links,
     are invisible and left out of the comparison.
     """
-    page.wait_for_function("([sel, t]) => document.querySelector(sel)?.innerText.replaceAll('\\u2060', '').includes(t)",
-                           arg=[where, text], timeout=TIMEOUT_MS)
+    page.wait_for_function(
+        "([sel, t]) => document.querySelector(sel)?.innerText.replaceAll('\\u2060', '').includes(t)",
+        arg=[where, text],
+        timeout=TIMEOUT_MS,
+    )
 
 
 def error_messages(page) -> list[str]:

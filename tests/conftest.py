@@ -1,4 +1,5 @@
 """Shared fixtures: the tiny valid dataset built once, paths to the fixture folders."""
+
 from __future__ import annotations
 
 import csv

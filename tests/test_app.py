@@ -1,4 +1,5 @@
 """AppTest: every page renders the fixture dataset; bad states give a plain message."""
+
 from __future__ import annotations
 
 import json
@@ -94,6 +95,7 @@ def test_data_page_downloads_and_dictionary(built, monkeypatch):
     shown = at.dataframe[0].value
     assert len(shown) == 4 and set(shown["Country"]) == {"Austria", "United Kingdom"}
     from hrcmap.schema import EVENTS_OUT_COLUMNS
+
     assert list(at.dataframe[1].value["Column"]) == EVENTS_OUT_COLUMNS
 
 
@@ -181,8 +183,11 @@ def test_downloads_have_the_right_names_and_the_filtered_content(built, monkeypa
     run_page("data", built, monkeypatch, country="AUT")
     version = json.loads((built / "datapackage.json").read_text())["version"]
     assert set(saved) == {
-        f"hrcmap-{version}-filtered-events.csv", f"hrcmap-{version}-filtered-places.geojson",
-        f"hrcmap-{version}-events.csv", f"hrcmap-{version}-places.geojson", f"hrcmap-{version}-datapackage.zip",
+        f"hrcmap-{version}-filtered-events.csv",
+        f"hrcmap-{version}-filtered-places.geojson",
+        f"hrcmap-{version}-events.csv",
+        f"hrcmap-{version}-places.geojson",
+        f"hrcmap-{version}-datapackage.zip",
     }
     filtered = saved[f"hrcmap-{version}-filtered-events.csv"].decode()
     assert filtered.startswith("# hrcmap contributors.")

@@ -1,5 +1,6 @@
 """The build is all or nothing: killed at any step of its write phase, it leaves the complete old
 dataset or the complete new one, and the next build cleans up. It never writes where it reads."""
+
 from __future__ import annotations
 
 import json
@@ -156,18 +157,24 @@ def test_cache_stamp_changes_when_a_build_swaps_the_folder(tmp_path: Path):
 # ---- the build refuses to write where it reads -------------------------------------------------
 
 
-@pytest.mark.parametrize("where,words", [
-    (lambda raw: raw, "is the raw folder itself"),
-    (lambda raw: raw / "processed", "lies inside the raw folder"),
-    (lambda raw: raw.parent, "contains the raw folder"),
-    (lambda raw: raw / ".." / raw.name, "is the raw folder itself"),
-])
+@pytest.mark.parametrize(
+    "where,words",
+    [
+        (lambda raw: raw, "is the raw folder itself"),
+        (lambda raw: raw / "processed", "lies inside the raw folder"),
+        (lambda raw: raw.parent, "contains the raw folder"),
+        (lambda raw: raw / ".." / raw.name, "is the raw folder itself"),
+    ],
+)
 def test_out_over_raw_is_refused_with_one_line_and_nothing_written(tmp_path: Path, raw_copy: Path, where, words):
     before = _snapshot(raw_copy)
     siblings = sorted(p.name for p in tmp_path.iterdir())
     run = subprocess.run(
         [sys.executable, "-m", "hrcmap", "build", "--raw", str(raw_copy), "--out", str(where(raw_copy))],
-        capture_output=True, text=True, cwd=ROOT, timeout=120,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
     )
     assert run.returncode == 2
     lines = run.stderr.strip().splitlines()

@@ -3,6 +3,7 @@
 They run on the fixture dataset and chapters (tests/fixtures), except the one test about the
 bundled data. Every wait is for a condition (tests/browser.py), never for a fixed time.
 """
+
 from __future__ import annotations
 
 from urllib.parse import parse_qs, urlparse
@@ -140,21 +141,28 @@ def test_filter_change_updates_url_and_a_fresh_browser_restores_it(browser, app)
         ctx2.close()
 
 
-INJECTED = ("img[src='x'], img[src*='evil'], svg[onload], a[href^='javascript:'], a[href*='evil']:not([href^='#']), "
-            "[data-testid=stMain] span[style*='evil'], [data-testid=stMain] b, .katex")
+INJECTED = (
+    "img[src='x'], img[src*='evil'], svg[onload], a[href^='javascript:'], a[href*='evil']:not([href^='#']), "
+    "[data-testid=stMain] span[style*='evil'], [data-testid=stMain] b, .katex"
+)
 
 
-@pytest.mark.parametrize("path,shown", [
-    ("", "made 11 commitments"),
-    ("cities?city=graz-aut", "<img src=x onerror=alert(1)>"),
-    ("cities?city=wonosobo-idn", '<span style="background:url(https://evil.example/p)">Wono</span>'),
-    ("cities?city=gwangju-kor", "see https://evil.example/n and www.evil.example"),
-    ("data?q=%3Cimg", "matching “<img”"),
-    ("networks?network=fx-coalition", "Fixture Coalition of Cities"),
-    ("timeline", "made 11 commitments"),
-    ("?region=![x](https://evil.example/r.png)&[Sign in again](https://evil.example/a)=1",
-     "No region called “![x](https://evil.example/r.png)”"),
-])
+@pytest.mark.parametrize(
+    "path,shown",
+    [
+        ("", "made 11 commitments"),
+        ("cities?city=graz-aut", "<img src=x onerror=alert(1)>"),
+        ("cities?city=wonosobo-idn", '<span style="background:url(https://evil.example/p)">Wono</span>'),
+        ("cities?city=gwangju-kor", "see https://evil.example/n and www.evil.example"),
+        ("data?q=%3Cimg", "matching “<img”"),
+        ("networks?network=fx-coalition", "Fixture Coalition of Cities"),
+        ("timeline", "made 11 commitments"),
+        (
+            "?region=![x](https://evil.example/r.png)&[Sign in again](https://evil.example/a)=1",
+            "No region called “![x](https://evil.example/r.png)”",
+        ),
+    ],
+)
 def test_markup_from_the_data_or_the_link_is_shown_as_text(browser, hostile_app, path, shown):
     ctx, page, watch = open_page(browser, f"{hostile_app}/{path}")
     try:
@@ -185,9 +193,14 @@ def test_presentation_steps_with_the_keys_a_clicker_sends(browser, app):
 
 
 CONTRAST_JS = (ROOT / "tests" / "contrast.js").read_text(encoding="utf-8")
-TEXT_KINDS = ["[data-testid=stMain] h1", "[data-testid=stMain] [data-testid=stMarkdownContainer] p",
-              "[data-testid=stMain] [data-testid=stCaptionContainer]", "[data-testid=stMain] [data-testid=stMarkdownContainer] a",
-              "[data-testid=stSidebar] label", "[data-testid=stMain] [data-testid=stExpander] summary"]
+TEXT_KINDS = [
+    "[data-testid=stMain] h1",
+    "[data-testid=stMain] [data-testid=stMarkdownContainer] p",
+    "[data-testid=stMain] [data-testid=stCaptionContainer]",
+    "[data-testid=stMain] [data-testid=stMarkdownContainer] a",
+    "[data-testid=stSidebar] label",
+    "[data-testid=stMain] [data-testid=stExpander] summary",
+]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -1,4 +1,5 @@
 """The build: outputs, determinism, atomic writes, and the events.csv contract."""
+
 from __future__ import annotations
 
 import json
@@ -113,6 +114,7 @@ def test_ambiguous_place_fails_the_build(raw_copy: Path, tmp_path: Path):
 
 def test_cli_summary_and_exit_codes(tmp_path: Path, capsys):
     from hrcmap.__main__ import main
+
     assert main(["build", "--raw", str(VALID), "--out", str(tmp_path / "o")]) == 0
     out = capsys.readouterr().out
     assert "places         8   in 7 countries" in out and "events        11" in out

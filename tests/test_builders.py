@@ -1,4 +1,5 @@
 """Pure builders: the Deck and Figures the pages draw, inspected as objects."""
+
 from __future__ import annotations
 
 import json
@@ -92,7 +93,6 @@ def test_selected_place_gets_a_ring_layer(places, outlines):
     assert spec["layers"][-1]["data"] == [{"lon": 15.442, "lat": 47.067}]
 
 
-
 def test_growth_figure_has_a_frame_per_year(places, outlines):
     fig = growth_map.growth_figure(places, growth_map.outline_xy(outlines))
     years = [int(f.name) for f in fig.frames]
@@ -139,9 +139,12 @@ def test_fit_view_frames_places_without_repeating_the_world(places):
 
 
 def test_listing_caveat_counts_places_first_seen_on_a_list():
-    events = pd.DataFrame({
-        "place_id": ["a", "a", "b", "c", "c"], "year": ["2010", "2012", "2015", "2009", "2009"],
-        "event_type": ["listed", "joined", "joined", "listed", "declared"],
-    })
+    events = pd.DataFrame(
+        {
+            "place_id": ["a", "a", "b", "c", "c"],
+            "year": ["2010", "2012", "2015", "2009", "2009"],
+            "event_type": ["listed", "joined", "joined", "listed", "declared"],
+        }
+    )
     assert sentences.listing_caveat(events).startswith("For 1 of these 3 places")  # only a: c's first year has a declaration too
     assert sentences.listing_caveat(events[events["place_id"] == "b"]) == ""

@@ -1,4 +1,5 @@
 """The bundled dataset: in sync with data/raw, and meeting the atlas's coverage bar."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """Point-in-country check against the shipped Natural Earth outlines."""
+
 from hrcmap.countries import check_point, country
 
 

@@ -1,4 +1,5 @@
 """Documentation that cannot drift: every raw column is documented."""
+
 from hrcmap import schema as S
 from hrcmap.paths import DATA
 

@@ -1,4 +1,5 @@
 """Exports a journalist can open and cite: the filtered table, nothing run as a formula."""
+
 from __future__ import annotations
 
 import io
@@ -38,10 +39,19 @@ def test_csv_starts_with_citation_and_licence(data):
     assert first == f"# {data.citation}" and "CC BY 4.0" in second
 
 
-@pytest.mark.parametrize("value,expected", [
-    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("+1+2", "'+1+2"), ("@SUM(A1)", "'@SUM(A1)"),
-    ("-cmd", "'-cmd"), ("\tcmd", "'\tcmd"), ("-12.5", "-12.5"), ("Graz", "Graz"), ("a=b", "a=b"),
-])
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
+        ("+1+2", "'+1+2"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("-cmd", "'-cmd"),
+        ("\tcmd", "'\tcmd"),
+        ("-12.5", "-12.5"),
+        ("Graz", "Graz"),
+        ("a=b", "a=b"),
+    ],
+)
 def test_formula_like_cells_are_neutralised(data, value, expected):
     ev = data.events.head(1).copy()
     ev["note"] = value
@@ -72,8 +82,12 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # one formula-led value in a free-text column of every raw table (ids and codes have patterns)
 INJECTED = {
     "themes": {"label": "=1+1", "description": "@SUM(A1:A9)"},
-    "networks": {"name": '+cmd|" /C calc"!A0', "short_name": "-2+3", "founded_place": '=HYPERLINK("https://evil.example")',
-                 "description": "\tTab-led"},
+    "networks": {
+        "name": '+cmd|" /C calc"!A0',
+        "short_name": "-2+3",
+        "founded_place": '=HYPERLINK("https://evil.example")',
+        "description": "\tTab-led",
+    },
     "places": {"name": '=HYPERLINK("https://evil.example","Walewale")', "admin1": "@admin", "note": "+note"},
     "events": {"source_title": "=cmd", "note": "-note"},
     "milestones": {"title": "=title", "description": "+description"},

@@ -1,4 +1,5 @@
 """Filtering and the sentence that describes what is shown."""
+
 from __future__ import annotations
 
 import pytest
@@ -52,7 +53,10 @@ def test_sentence_for_a_filtered_view(data):
 def test_sentence_for_one_country_and_nothing(data):
     state = ViewState(country=("AUT",), type=("declared",))
     ev = filter_events(data.events, state)
-    assert describe(ev, state, {"country": {"AUT": "Austria"}}) == "2 places in Austria made 2 declared commitments between 2001 and 2014."
+    assert (
+        describe(ev, state, {"country": {"AUT": "Austria"}})
+        == "2 places in Austria made 2 declared commitments between 2001 and 2014."
+    )
     assert describe(ev.iloc[0:0], state, {}) == "No recorded commitments match these filters."
 
 

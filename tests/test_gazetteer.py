@@ -1,4 +1,5 @@
 """Offline place resolution: unique names resolve, ambiguous and unknown ones say what to add."""
+
 import pytest
 
 from hrcmap.gazetteer import GazetteerError, resolve

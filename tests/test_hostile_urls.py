@@ -1,5 +1,6 @@
 """Property-based: any query string on any page gives no exception, a notice when something was
 dropped, and a canonical URL written back that parses to the same view."""
+
 from __future__ import annotations
 
 import re
@@ -15,12 +16,61 @@ from hrcmap.state import LIST_FILTERS, URL_KEYS, Options, from_query, to_query
 
 from .test_app import ROOT
 
-KEYS = ["[Sign in again](https://evil.example/a)", "region", "subregion", "country", "network", "theme", "type", "status", "from", "to", "city", "q", "year",
-        "colour", "split", "shade", "present", "embed", "x<script>", ""]
-NASTY = ["![x](https://evil.example/r.png)", "[Sign in again](https://evil.example/a)", "https://evil.example",
-         "www.evil.example", "<span style=background:url(https://evil.example)>", "$x^2$", "Europe", "europe", "Atlantis", "AUT", "fx-coalition", "1997", "2019", "1800", "abc", "-1", "99999",
-         "graz-aut", "<img src=x onerror=alert(1)>", "'; DROP TABLE", "{name}", "@@=alert(1)", "=1+1", "%00", "\u202e",
-         "year", "family", ",", ",,,", " ", "a" * 5000]
+KEYS = [
+    "[Sign in again](https://evil.example/a)",
+    "region",
+    "subregion",
+    "country",
+    "network",
+    "theme",
+    "type",
+    "status",
+    "from",
+    "to",
+    "city",
+    "q",
+    "year",
+    "colour",
+    "split",
+    "shade",
+    "present",
+    "embed",
+    "x<script>",
+    "",
+]
+NASTY = [
+    "![x](https://evil.example/r.png)",
+    "[Sign in again](https://evil.example/a)",
+    "https://evil.example",
+    "www.evil.example",
+    "<span style=background:url(https://evil.example)>",
+    "$x^2$",
+    "Europe",
+    "europe",
+    "Atlantis",
+    "AUT",
+    "fx-coalition",
+    "1997",
+    "2019",
+    "1800",
+    "abc",
+    "-1",
+    "99999",
+    "graz-aut",
+    "<img src=x onerror=alert(1)>",
+    "'; DROP TABLE",
+    "{name}",
+    "@@=alert(1)",
+    "=1+1",
+    "%00",
+    "\u202e",
+    "year",
+    "family",
+    ",",
+    ",,,",
+    " ",
+    "a" * 5000,
+]
 values = st.one_of(st.sampled_from(NASTY), st.text(max_size=40))
 query = st.lists(st.tuples(st.sampled_from(KEYS), values), max_size=8)
 
@@ -51,7 +101,11 @@ def test_state_parsing_never_fails_and_is_canonical(built, pairs):
             assert f"No {key} called" in notices
     for key, word in (("from", "start"), ("to", "end")):
         bad = [v for v in params.get(key, []) if v.replace(",", " ").strip()]  # blank values are ignored quietly
-        if bad and not (bad[-1].strip().isascii() and bad[-1].strip().isdigit() and options.years[0] <= int(bad[-1].strip()) <= options.years[1]):
+        if bad and not (
+            bad[-1].strip().isascii()
+            and bad[-1].strip().isdigit()
+            and options.years[0] <= int(bad[-1].strip()) <= options.years[1]
+        ):
             assert word in notices or "not a year" in notices or "outside the years" in notices
     if any(k not in URL_KEYS for k in params):
         assert "does not use the link parameter" in notices

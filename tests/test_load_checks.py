@@ -1,5 +1,6 @@
 """The loader checks what the app reads, once: a bad processed file gives the plain "run make data"
 message, without the server's path or an exception's name (those go to the server log)."""
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -62,59 +63,132 @@ def setter(column, value, row=0):
         df = df.copy()
         df.loc[row, column] = value
         return df
+
     return change
 
 
 CASES = [
     ("package is a list", lambda f: package(f, lambda t: "[]"), "datapackage.json does not describe a data package"),
     ("package is not JSON", lambda f: package(f, lambda t: t[:100]), "datapackage.json is not valid JSON"),
-    ("package without version", lambda f: package(f, lambda t: json.dumps({**json.loads(t), "version": ""})), "datapackage.json has no version"),
-    ("package without citation", lambda f: package(f, lambda t: json.dumps({k: v for k, v in json.loads(t).items() if k != "citation"})),
-     "datapackage.json has no citation"),
-    ("package without hashes", lambda f: package(f, lambda t: t.replace('"hash"', '"hush"')),
-     "datapackage.json does not record the size and hash of events.parquet"),
+    (
+        "package without version",
+        lambda f: package(f, lambda t: json.dumps({**json.loads(t), "version": ""})),
+        "datapackage.json has no version",
+    ),
+    (
+        "package without citation",
+        lambda f: package(f, lambda t: json.dumps({k: v for k, v in json.loads(t).items() if k != "citation"})),
+        "datapackage.json has no citation",
+    ),
+    (
+        "package without hashes",
+        lambda f: package(f, lambda t: t.replace('"hash"', '"hush"')),
+        "datapackage.json does not record the size and hash of events.parquet",
+    ),
     ("missing parquet", lambda f: (f / "places.parquet").unlink(), "incomplete: places.parquet is missing"),
     ("missing csv", lambda f: (f / "themes.csv").unlink(), "incomplete: themes.csv is missing"),
-    ("folder for a file", lambda f: ((f / "events.parquet").unlink(), (f / "events.parquet").mkdir()),
-     "incomplete: events.parquet is a folder, not a file"),
-    ("file from another build", lambda f: (f / "networks.csv").write_text((f / "networks.csv").read_text() + "\n"),
-     "networks.csv does not belong to this build"),
-    ("damaged parquet", lambda f: ((f / "events.parquet").write_bytes(b"PAR1 not really"), rehash(f)), "events.parquet is damaged"),
+    (
+        "folder for a file",
+        lambda f: ((f / "events.parquet").unlink(), (f / "events.parquet").mkdir()),
+        "incomplete: events.parquet is a folder, not a file",
+    ),
+    (
+        "file from another build",
+        lambda f: (f / "networks.csv").write_text((f / "networks.csv").read_text() + "\n"),
+        "networks.csv does not belong to this build",
+    ),
+    (
+        "damaged parquet",
+        lambda f: ((f / "events.parquet").write_bytes(b"PAR1 not really"), rehash(f)),
+        "events.parquet is damaged",
+    ),
     ("zero-row events", lambda f: parquet(f, "events.parquet", lambda df: df.head(0)), "empty: events.parquet has no rows"),
     ("zero-row places", lambda f: parquet(f, "places.parquet", lambda df: df.head(0)), "empty: places.parquet has no rows"),
-    ("text year", lambda f: parquet(f, "events.parquet", lambda df: df.assign(year=df["year"].astype(str))),
-     "events.parquet: column year holds text, not whole numbers"),
-    ("decimal year", lambda f: parquet(f, "events.parquet", lambda df: df.assign(year=df["year"] + 0.5)),
-     "events.parquet: column year holds decimal values"),
-    ("year before 1948", lambda f: parquet(f, "events.parquet", setter("year", 1900, 3)),
-     f"events.parquet: column year has values that are not whole numbers from 1948 to {THIS_YEAR} (1 value, the first at record 4)"),
-    ("year in the future", lambda f: parquet(f, "places.parquet", setter("first_year", THIS_YEAR + 1)),
-     "places.parquet: column first_year has values that are not whole numbers from 1948"),
-    ("latitude out of range", lambda f: parquet(f, "places.parquet", setter("lat", 95.0)),
-     "places.parquet: column lat has values that are not latitudes between -90 and 90"),
-    ("longitude not a number", lambda f: parquet(f, "events.parquet", setter("lon", float("nan"))),
-     "events.parquet: column lon has values that are not longitudes between -180 and 180"),
-    ("text latitude", lambda f: parquet(f, "events.parquet", lambda df: df.assign(lat=df["lat"].astype(str))),
-     "events.parquet: column lat holds text, not numbers"),
-    ("empty place id", lambda f: parquet(f, "events.parquet", setter("place_id", " ")),
-     "events.parquet: column place_id has values that are empty"),
-    ("missing event id", lambda f: parquet(f, "events.parquet", setter("event_id", None)),
-     "events.parquet: column event_id has values that are missing or not text"),
-    ("repeated place id", lambda f: parquet(f, "places.parquet", lambda df: pd.concat([df, df.head(1)], ignore_index=True)),
-     "places.parquet: column place_id has values that repeat an id"),
-    ("unknown region", lambda f: parquet(f, "places.parquet", setter("region", "Atlantis")),
-     "places.parquet: column region has values that are not one of Africa"),
-    ("missing column", lambda f: parquet(f, "events.parquet", lambda df: df.drop(columns=["status_after"])),
-     "events.parquet lacks the column status_after"),
-    ("conflict not true/false", lambda f: parquet(f, "places.parquet", lambda df: df.assign(has_conflict=df["has_conflict"].astype(str))),
-     "places.parquet: column has_conflict does not hold true/false values"),
-    ("event of an unknown place", lambda f: parquet(f, "events.parquet", setter("place_id", "atlantis-xxx")),
-     "events.parquet names places that places.parquet lacks"),
-    ("founded year written oddly", lambda f: csv(f, "networks.csv", "founded_year", "2_003"),
-     "networks.csv: column founded_year has text that is not a whole number (1 value, the first at row 2)"),
-    ("count below zero", lambda f: csv(f, "network_counts.csv", "count", "-5", 1),
-     "network_counts.csv: column count has values that are not whole numbers of 0 or more (1 value, the first at row 3)"),
-    ("milestone without year", lambda f: csv(f, "milestones.csv", "year", ""), "milestones.csv: column year has values that are empty"),
+    (
+        "text year",
+        lambda f: parquet(f, "events.parquet", lambda df: df.assign(year=df["year"].astype(str))),
+        "events.parquet: column year holds text, not whole numbers",
+    ),
+    (
+        "decimal year",
+        lambda f: parquet(f, "events.parquet", lambda df: df.assign(year=df["year"] + 0.5)),
+        "events.parquet: column year holds decimal values",
+    ),
+    (
+        "year before 1948",
+        lambda f: parquet(f, "events.parquet", setter("year", 1900, 3)),
+        f"events.parquet: column year has values that are not whole numbers from 1948 to {THIS_YEAR} (1 value, the first at record 4)",
+    ),
+    (
+        "year in the future",
+        lambda f: parquet(f, "places.parquet", setter("first_year", THIS_YEAR + 1)),
+        "places.parquet: column first_year has values that are not whole numbers from 1948",
+    ),
+    (
+        "latitude out of range",
+        lambda f: parquet(f, "places.parquet", setter("lat", 95.0)),
+        "places.parquet: column lat has values that are not latitudes between -90 and 90",
+    ),
+    (
+        "longitude not a number",
+        lambda f: parquet(f, "events.parquet", setter("lon", float("nan"))),
+        "events.parquet: column lon has values that are not longitudes between -180 and 180",
+    ),
+    (
+        "text latitude",
+        lambda f: parquet(f, "events.parquet", lambda df: df.assign(lat=df["lat"].astype(str))),
+        "events.parquet: column lat holds text, not numbers",
+    ),
+    (
+        "empty place id",
+        lambda f: parquet(f, "events.parquet", setter("place_id", " ")),
+        "events.parquet: column place_id has values that are empty",
+    ),
+    (
+        "missing event id",
+        lambda f: parquet(f, "events.parquet", setter("event_id", None)),
+        "events.parquet: column event_id has values that are missing or not text",
+    ),
+    (
+        "repeated place id",
+        lambda f: parquet(f, "places.parquet", lambda df: pd.concat([df, df.head(1)], ignore_index=True)),
+        "places.parquet: column place_id has values that repeat an id",
+    ),
+    (
+        "unknown region",
+        lambda f: parquet(f, "places.parquet", setter("region", "Atlantis")),
+        "places.parquet: column region has values that are not one of Africa",
+    ),
+    (
+        "missing column",
+        lambda f: parquet(f, "events.parquet", lambda df: df.drop(columns=["status_after"])),
+        "events.parquet lacks the column status_after",
+    ),
+    (
+        "conflict not true/false",
+        lambda f: parquet(f, "places.parquet", lambda df: df.assign(has_conflict=df["has_conflict"].astype(str))),
+        "places.parquet: column has_conflict does not hold true/false values",
+    ),
+    (
+        "event of an unknown place",
+        lambda f: parquet(f, "events.parquet", setter("place_id", "atlantis-xxx")),
+        "events.parquet names places that places.parquet lacks",
+    ),
+    (
+        "founded year written oddly",
+        lambda f: csv(f, "networks.csv", "founded_year", "2_003"),
+        "networks.csv: column founded_year has text that is not a whole number (1 value, the first at row 2)",
+    ),
+    (
+        "count below zero",
+        lambda f: csv(f, "network_counts.csv", "count", "-5", 1),
+        "network_counts.csv: column count has values that are not whole numbers of 0 or more (1 value, the first at row 3)",
+    ),
+    (
+        "milestone without year",
+        lambda f: csv(f, "milestones.csv", "year", ""),
+        "milestones.csv: column year has values that are empty",
+    ),
     ("theme without id", lambda f: csv(f, "themes.csv", "theme_id", ""), "themes.csv: column theme_id has values that are empty"),
 ]
 

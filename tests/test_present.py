@@ -1,4 +1,5 @@
 """Presentation mode: chapters from a data file, validated; every chapter renders; bad chapter numbers."""
+
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
 """Exports for slides: chart PNG/SVG with title and source inside, the growth GIF/MP4, the embed snippet."""
+
 from __future__ import annotations
 
 import io
@@ -96,13 +97,19 @@ def test_exports_are_reproducible(figures):
 
 # ---- the growth animation -------------------------------------------------------------------------
 
+
 def _three_places() -> pd.DataFrame:
     """Three places far apart: Quito (2001), Nairobi (2003), Seoul (2005)."""
-    return pd.DataFrame({
-        "place_id": ["quito", "nairobi", "seoul"], "country_iso3": ["ECU", "KEN", "KOR"],
-        "lon": [-78.5, 36.8, 127.0], "lat": [-0.2, -1.3, 37.6], "first_year": [2001, 2003, 2005],
-        "family": ["coalitions", "refuge", "national-frameworks"],
-    })
+    return pd.DataFrame(
+        {
+            "place_id": ["quito", "nairobi", "seoul"],
+            "country_iso3": ["ECU", "KEN", "KOR"],
+            "lon": [-78.5, 36.8, 127.0],
+            "lat": [-0.2, -1.3, 37.6],
+            "first_year": [2001, 2003, 2005],
+            "family": ["coalitions", "refuge", "national-frameworks"],
+        }
+    )
 
 
 def test_the_frame_plan_has_one_frame_per_year_with_running_counts(places):
@@ -126,7 +133,7 @@ def test_the_gif_has_one_frame_per_year_and_shows_each_place_from_its_year(outli
         frame = gif.convert("RGB")
         assert gif.info["duration"] == (animation.HOLD_MS if year == 2005 else animation.FRAME_MS)
         for i, place in few.iterrows():
-            colour = tuple(int(FAMILY_COLORS[place["family"]][j:j + 2], 16) for j in (1, 3, 5))
+            colour = tuple(int(FAMILY_COLORS[place["family"]][j : j + 2], 16) for j in (1, 3, 5))
             shown = frame.getpixel((round(x[i]), round(y[i]))) == colour
             assert shown == (place["first_year"] <= year), (place["place_id"], year)
 
@@ -162,6 +169,7 @@ def test_nothing_to_animate_says_so(outlines):
 
 # ---- source line, embed snippet, themes ----------------------------------------------------------
 
+
 def test_image_source_names_version_pages_licence_and_view(data):
     line = image_source("2026.11", "CC BY 4.0", data.events, "12 places in Europe.", "http://host/timeline?region=Europe")
     assert line.startswith("12 places in Europe. Source: hrcmap 2026.11, CC BY 4.0")
@@ -180,7 +188,8 @@ def _luminance(hex_colour: str) -> float:
     def channel(v: int) -> float:
         v /= 255
         return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
     return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
 
 

@@ -1,4 +1,5 @@
 """The URL contract: parse, validate, drop with a notice, write back canonically."""
+
 from __future__ import annotations
 
 import pytest
@@ -27,7 +28,15 @@ def test_defaults_are_not_written(options):
 
 
 def test_round_trip(options):
-    params = {"region": "Europe,Asia", "network": "fx-coalition", "from": "2001", "to": "2014", "city": "graz-aut", "q": "gr", "colour": "year"}
+    params = {
+        "region": "Europe,Asia",
+        "network": "fx-coalition",
+        "from": "2001",
+        "to": "2014",
+        "city": "graz-aut",
+        "q": "gr",
+        "colour": "year",
+    }
     state = from_query(params, options)
     assert not state.notices
     assert state.region == ("Asia", "Europe")  # canonical order follows the data's options
@@ -44,14 +53,17 @@ def test_case_is_forgiven(options):
     assert from_query({"region": "europe"}, options).region == ("Europe",)
 
 
-@pytest.mark.parametrize("params,fragment", [
-    ({"region": "Atlantis"}, "No region called “Atlantis”"),
-    ({"from": "abc"}, "“abc” is not a year"),
-    ({"to": "1800"}, "1800 is outside the years in the data (1997–2019)"),
-    ({"city": "nowhere"}, "No place with the id “nowhere”"),
-    ({"colour": "rainbow"}, "“rainbow” is not a choice for colour"),
-    ({"utm_source": "x"}, "does not use the link parameter “utm_source”"),
-])
+@pytest.mark.parametrize(
+    "params,fragment",
+    [
+        ({"region": "Atlantis"}, "No region called “Atlantis”"),
+        ({"from": "abc"}, "“abc” is not a year"),
+        ({"to": "1800"}, "1800 is outside the years in the data (1997–2019)"),
+        ({"city": "nowhere"}, "No place with the id “nowhere”"),
+        ({"colour": "rainbow"}, "“rainbow” is not a choice for colour"),
+        ({"utm_source": "x"}, "does not use the link parameter “utm_source”"),
+    ],
+)
 def test_bad_values_are_dropped_with_a_notice(options, params, fragment):
     state = from_query(params, options)
     assert any(fragment in n for n in state.notices), state.notices
@@ -92,6 +104,7 @@ def test_a_declared_filter_round_trips(options, built, monkeypatch):
     monkeypatch.setattr(S, "DEFAULTS", {**S.DEFAULTS, "confidence": ()})
     monkeypatch.setattr(S, "LIST_FILTERS", (*S.LIST_FILTERS, extra))
     import hrcmap.filters as F
+
     monkeypatch.setattr(F, "PARAMS", S.PARAMS)
     events = load_dataset(built).events
     opts = Options.from_data(events, load_dataset(built).networks, load_dataset(built).themes)

@@ -1,4 +1,5 @@
 """The shape the codebase promises its next maintainer: small modules, one concept each, layers kept apart."""
+
 from __future__ import annotations
 
 import ast
@@ -23,7 +24,9 @@ def _rel(path: Path) -> str:
 @pytest.mark.parametrize("path", CODE, ids=_rel)
 def test_modules_are_small_and_long_functions_say_why(path):
     source = path.read_text(encoding="utf-8")
-    assert len(source.splitlines()) <= MAX_MODULE_LINES, f"{_rel(path)} has more than {MAX_MODULE_LINES} lines: split it by concept"
+    assert len(source.splitlines()) <= MAX_MODULE_LINES, (
+        f"{_rel(path)} has more than {MAX_MODULE_LINES} lines: split it by concept"
+    )
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.end_lineno - node.lineno + 1 > MAX_FUNCTION_LINES:
             doc = ast.get_docstring(node) or ""
@@ -57,8 +60,9 @@ print(",".join(heavy))
 
 def test_the_running_app_loads_no_gazetteer_or_geometry_library(built):
     """The app reads built files only: geocoding and validation libraries stay out of its process."""
-    done = subprocess.run([sys.executable, "-c", RUN_EVERY_PAGE, str(built)], cwd=ROOT, capture_output=True, text=True,
-                          timeout=600)
+    done = subprocess.run(
+        [sys.executable, "-c", RUN_EVERY_PAGE, str(built)], cwd=ROOT, capture_output=True, text=True, timeout=600
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     assert done.stdout.strip().splitlines()[-1:] in ([], [""]), f"the app imported {done.stdout.strip()}"
 

@@ -5,6 +5,7 @@ renders markdown (text, captions, headings, notices, link labels) must be a lite
 helper's result, or built only from those and numbers. A page that passed a data field straight
 to ``st.markdown`` fails here, before any browser sees it.
 """
+
 from __future__ import annotations
 
 import ast
@@ -17,8 +18,25 @@ from hrcmap import escape
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = sorted([*ROOT.glob("pages/*.py"), *ROOT.glob("hrcmap/ui/*.py"), ROOT / "dashboard.py"])
 # elements whose first argument (or label) Streamlit renders as markdown
-MARKDOWN_ELEMENTS = {"markdown", "caption", "title", "header", "subheader", "info", "warning", "error", "success",
-                     "toast", "write", "page_link", "html", "expander", "button", "download_button", "link_button"}
+MARKDOWN_ELEMENTS = {
+    "markdown",
+    "caption",
+    "title",
+    "header",
+    "subheader",
+    "info",
+    "warning",
+    "error",
+    "success",
+    "toast",
+    "write",
+    "page_link",
+    "html",
+    "expander",
+    "button",
+    "download_button",
+    "link_button",
+}
 SAFE_CALLS = {"markdown", "link", "len", "int", "plural"}  # escape.markdown, escape.link; numbers and counted nouns
 SAFE_ATTRIBUTES = {"markdown", "title_markdown"}  # properties that return escaped markdown
 TRUSTED = {"about.ABOUT", "present.CSS"}  # our own prose and style, no data inside
@@ -75,8 +93,10 @@ def test_every_markdown_element_gets_literal_or_escaped_text(path):
 
 
 def test_the_check_catches_a_data_field_passed_straight_through():
-    page = ast.parse("import streamlit as st\nst.markdown(row['name'])\nst.caption(f'Conflict {group}')\n"
-                     "st.page_link('p.py', label=r.Place)\nst.markdown(escape.markdown(row['name']))\n")
+    page = ast.parse(
+        "import streamlit as st\nst.markdown(row['name'])\nst.caption(f'Conflict {group}')\n"
+        "st.page_link('p.py', label=r.Place)\nst.markdown(escape.markdown(row['name']))\n"
+    )
     verdicts = [is_safe(arg) for _, arg in text_arguments(page)]
     assert verdicts == [False, False, False, True]
 
@@ -86,11 +106,21 @@ def test_no_module_turns_off_streamlit_escaping():
         assert "unsafe_allow_html=True" not in path.read_text(encoding="utf-8").replace(" ", ""), path
 
 
-@pytest.mark.parametrize("hostile", [
-    "![x](https://evil.example/r.png)", "[Sign in again](https://evil.example/a)", "see https://evil.example/a",
-    "www.evil.example", "mail me: a@evil.example", "$x^2$ and $$y$$", "<img src=x onerror=alert(1)>",
-    "**bold** _it_ `code` # heading", "line one\n# line two", "\u202eRTL\u200b zero width",
-])
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "![x](https://evil.example/r.png)",
+        "[Sign in again](https://evil.example/a)",
+        "see https://evil.example/a",
+        "www.evil.example",
+        "mail me: a@evil.example",
+        "$x^2$ and $$y$$",
+        "<img src=x onerror=alert(1)>",
+        "**bold** _it_ `code` # heading",
+        "line one\n# line two",
+        "\u202eRTL\u200b zero width",
+    ],
+)
 def test_escaped_markdown_renders_as_the_same_characters(hostile):
     from markdown_it import MarkdownIt
 
@@ -103,8 +133,15 @@ def test_escaped_markdown_renders_as_the_same_characters(hostile):
     assert shown(escape.markdown(hostile)) == hostile.replace("\n", " ")
 
 
-@pytest.mark.parametrize("hostile", ['<span style="background:url(https://evil.example)">x</span>',
-                                     '<a href="https://evil.example">x</a>', "a<br>b", "&amp; & <b>"])
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        '<span style="background:url(https://evil.example)">x</span>',
+        '<a href="https://evil.example">x</a>',
+        "a<br>b",
+        "&amp; & <b>",
+    ],
+)
 def test_plotly_text_is_shown_as_characters(hostile):
     assert "<" not in escape.plotly(hostile) and escape.plain(escape.plotly(hostile)) == hostile
 
@@ -119,11 +156,16 @@ def test_charts_show_hostile_names_as_text_and_export_them_as_written():
 
     matrix = pd.DataFrame([[3, 1], [1, 2]], index=[HOSTILE_NAME, "B"], columns=[HOSTILE_NAME, "B"])
     coverage = pd.DataFrame({"year": [2001, 2002], "mapped": [1, 2], "reported": [None, 5]})
-    places = pd.DataFrame({"place_id": ["p"], "name": [HOSTILE_NAME], "first_year": [2001], "family": ["local"],
-                           "lon": [10.0], "lat": [50.0]})
+    places = pd.DataFrame(
+        {"place_id": ["p"], "name": [HOSTILE_NAME], "first_year": [2001], "family": ["local"], "lon": [10.0], "lat": [50.0]}
+    )
     milestones = pd.DataFrame({"year": [2001], "title": [HOSTILE_NAME], "source_url": ["https://example.org/m"]})
-    figures = [charts.overlap_figure(matrix), charts.coverage_figure(coverage, HOSTILE_NAME),
-               growth_map.growth_figure(places, ([0.0, 1.0], [0.0, 1.0])), charts.milestones_figure(milestones)]
+    figures = [
+        charts.overlap_figure(matrix),
+        charts.coverage_figure(coverage, HOSTILE_NAME),
+        growth_map.growth_figure(places, ([0.0, 1.0], [0.0, 1.0])),
+        charts.milestones_figure(milestones),
+    ]
     for fig in figures:
         spec = fig.to_json()
         assert "<a " not in spec and "<span" not in spec and "\\u003ca" not in spec and "\\u003cspan" not in spec

@@ -1,4 +1,5 @@
 """Raw-table validation: every error class reported at once, one actionable line each."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -37,16 +38,55 @@ def test_missing_file_is_reported(raw_copy: Path):
     assert info.value.report() == "data/raw/milestones.csv: the file is missing; restore it from git or create it with its header"
 
 
-@pytest.mark.parametrize("table,row,column,value,message", [
-    ("places", 5, "coord_source_url", "", "data/raw/places.csv, row 5, column coord_source_url: explicit coordinates need the address of the page that gives them"),
-    ("places", 5, "lon", "", "data/raw/places.csv, row 5, column lon: give both lat and lon, or neither"),
-    ("events", 2, "note", "bad\x07bell", "data/raw/events.csv, row 2, column note: contains an invisible control character; retype the value"),
-    ("events", 3, "conflict_group", "lonely", "data/raw/events.csv, row 3, column conflict_group: 'lonely' has only this row; a conflict group links two or more sources that disagree"),
-    ("events", 2, "date_precision", "month", "data/raw/events.csv, row 2, column date_precision: is 'month' but the date 1997-06-30 is precise to the day"),
-    ("events", 2, "accessed", "2099-01-01", "data/raw/events.csv, row 2, column accessed: 2099-01-01 is in the future"),
-    ("places", 2, "country_iso3", "austria", "data/raw/places.csv, row 2, column country_iso3: 'austria' is not an ISO 3166 alpha-3 code (three capital letters, e.g. AUT)"),
-    ("events", 12, "status_after", "active", "data/raw/events.csv, row 12, column status_after: is 'active' but the event is 'withdrawn'; set it to 'withdrawn'"),
-])
+@pytest.mark.parametrize(
+    "table,row,column,value,message",
+    [
+        (
+            "places",
+            5,
+            "coord_source_url",
+            "",
+            "data/raw/places.csv, row 5, column coord_source_url: explicit coordinates need the address of the page that gives them",
+        ),
+        ("places", 5, "lon", "", "data/raw/places.csv, row 5, column lon: give both lat and lon, or neither"),
+        (
+            "events",
+            2,
+            "note",
+            "bad\x07bell",
+            "data/raw/events.csv, row 2, column note: contains an invisible control character; retype the value",
+        ),
+        (
+            "events",
+            3,
+            "conflict_group",
+            "lonely",
+            "data/raw/events.csv, row 3, column conflict_group: 'lonely' has only this row; a conflict group links two or more sources that disagree",
+        ),
+        (
+            "events",
+            2,
+            "date_precision",
+            "month",
+            "data/raw/events.csv, row 2, column date_precision: is 'month' but the date 1997-06-30 is precise to the day",
+        ),
+        ("events", 2, "accessed", "2099-01-01", "data/raw/events.csv, row 2, column accessed: 2099-01-01 is in the future"),
+        (
+            "places",
+            2,
+            "country_iso3",
+            "austria",
+            "data/raw/places.csv, row 2, column country_iso3: 'austria' is not an ISO 3166 alpha-3 code (three capital letters, e.g. AUT)",
+        ),
+        (
+            "events",
+            12,
+            "status_after",
+            "active",
+            "data/raw/events.csv, row 12, column status_after: is 'active' but the event is 'withdrawn'; set it to 'withdrawn'",
+        ),
+    ],
+)
 def test_single_problem_messages(raw_copy: Path, table, row, column, value, message):
     edit(raw_copy / f"{table}.csv", row, column, value)
     with pytest.raises(ValidationError) as info:

@@ -6,6 +6,7 @@ is the default view), otherwise from the widgets, which hold what the reader jus
 Every declared parameter has one session key, ``f_<key>``; :func:`control` draws its widget,
 :func:`sidebar_filters` draws the shared filters, and :func:`save_state` writes the URL.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -65,8 +66,9 @@ def control(key: str, container: Any, options: Options, facets: Facets | None = 
     wkey = widget_key(p)
     lo, hi = options.years
     if isinstance(p, ListFilter):
-        container.multiselect(p.label, _offered(p, options, facets), key=wkey,
-                              format_func=lambda v: facets.label(p.key, v) if facets else v)
+        container.multiselect(
+            p.label, _offered(p, options, facets), key=wkey, format_func=lambda v: facets.label(p.key, v) if facets else v
+        )
     elif p.widget == "text_input":
         container.text_input(p.label, key=wkey, placeholder="Name or country", max_chars=80)
     elif p.widget == "slider":
@@ -75,8 +77,7 @@ def control(key: str, container: Any, options: Options, facets: Facets | None = 
         container.select_slider(p.label, options=list(range(lo, hi + 1)), key=wkey)
     elif p.widget == "segmented_control":
         names = dict(getattr(p, "names", ()))
-        container.segmented_control(p.label, list(getattr(p, "allowed", ())), key=wkey,
-                                    format_func=lambda v: names.get(v, v))
+        container.segmented_control(p.label, list(getattr(p, "allowed", ())), key=wkey, format_func=lambda v: names.get(v, v))
     elif p.widget == "toggle":
         container.toggle(p.label, key=wkey)
     else:

@@ -1,4 +1,5 @@
 """A chart as every page shows it: a sentence, the chart, its numbers, its sources, downloads for slides."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -12,8 +13,15 @@ from ..provenance import image_source, licence_name, source_domains
 from .share import view_link
 
 
-def chart_block(fig: go.Figure, table: pd.DataFrame, sentence: str, events: pd.DataFrame, key: str,
-                config: dict | None = None, context: str = "") -> None:
+def chart_block(
+    fig: go.Figure,
+    table: pd.DataFrame,
+    sentence: str,
+    events: pd.DataFrame,
+    key: str,
+    config: dict | None = None,
+    context: str = "",
+) -> None:
     """A chart with its text alternative (a sentence and the plotted numbers), its sources line and
     PNG/SVG downloads for slides. ``context`` (the filter sentence) is printed in the image's source line."""
     st.markdown(escape.markdown(sentence))
@@ -37,15 +45,21 @@ def image_downloads(fig: go.Figure, title: str, events: pd.DataFrame, key: str, 
 
     version = cache.dataset().version
     source = _source_line(events, context)
+
     def draw(fmt: str) -> Callable[[], bytes]:
         return lambda: images.figure_image(fig, fmt, title, source)
 
     png, svg = st.columns(2)
     for column, fmt in ((png, "png"), (svg, "svg")):
         column.download_button(
-            escape.markdown(f"Download {fmt.upper()} for slides"), data=draw(fmt),
-            file_name=f"hrcmap-{version}-{key}.{fmt}", mime=images.FORMATS[fmt], on_click="ignore",
-            key=f"img-{key}-{fmt}", icon=":material/download:", width="stretch",
+            escape.markdown(f"Download {fmt.upper()} for slides"),
+            data=draw(fmt),
+            file_name=f"hrcmap-{version}-{key}.{fmt}",
+            mime=images.FORMATS[fmt],
+            on_click="ignore",
+            key=f"img-{key}-{fmt}",
+            icon=":material/download:",
+            width="stretch",
         )
 
 
@@ -58,6 +72,7 @@ def animation_downloads(places: pd.DataFrame, events: pd.DataFrame, key: str, co
     version = cache.dataset().version
     source = _source_line(events, context)
     outlines = cache.outlines_geojson()
+
     def draw(make: Callable[..., bytes]) -> Callable[[], bytes]:
         return lambda: make(places, outlines, animation.DEFAULT_TITLE, source)
 
@@ -66,6 +81,10 @@ def animation_downloads(places: pd.DataFrame, events: pd.DataFrame, key: str, co
         column.download_button(
             escape.markdown(f"Download the animation ({kind.upper()}, 1280×720)"),
             data=draw(make),
-            file_name=f"hrcmap-{version}-{key}.{kind}", mime=mime, on_click="ignore",
-            key=f"anim-{key}-{kind}", icon=":material/movie:", width="stretch",
+            file_name=f"hrcmap-{version}-{key}.{kind}",
+            mime=mime,
+            on_click="ignore",
+            key=f"anim-{key}-{kind}",
+            icon=":material/movie:",
+            width="stretch",
         )

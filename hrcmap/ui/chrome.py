@@ -1,4 +1,5 @@
 """What every page shares: the dataset or a plain message, text shown as text, the sources footer."""
+
 from __future__ import annotations
 
 import logging

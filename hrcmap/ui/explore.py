@@ -1,4 +1,5 @@
 """The opening of every exploring page: the dataset, the view state, the events and places it selects."""
+
 from __future__ import annotations
 
 from typing import NamedTuple

@@ -1,4 +1,5 @@
 """Sharing a view: its link, an embed snippet, the same view on the other pages, presentation mode."""
+
 from __future__ import annotations
 
 from urllib.parse import urlencode
@@ -29,8 +30,12 @@ def same_view_elsewhere(state: ViewState, here: str) -> None:
     query = to_query(state)
     for page, label in EXPLORING:
         if page != here:
-            st.sidebar.page_link(page, label=escape.markdown(f"These filters on the {label} page"), query_params=query,
-                                 icon=":material/arrow_forward:")
+            st.sidebar.page_link(
+                page,
+                label=escape.markdown(f"These filters on the {label} page"),
+                query_params=query,
+                icon=":material/arrow_forward:",
+            )
 
 
 def share_box(title: str) -> None:

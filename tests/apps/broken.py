@@ -1,4 +1,5 @@
 """A deliberately broken page: proves the browser tests' error check can fail."""
+
 import streamlit as st
 
 st.title("Deliberately broken")
