@@ -15,11 +15,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from .licence import licence_line
 from .load import folder_files
 from .schema import EVENTS_OUT_COLUMNS
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-LICENCE_LINE = "Licence: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)."
+LICENCE_LINE = licence_line()
 
 
 def neutralise(value: object) -> object:

@@ -14,13 +14,9 @@ import pandas as pd
 
 from . import schema as S
 from .export import point_features
+from .licence import LICENSE, short_name
 
 TITLE = "hrcmap: an atlas of the human rights cities movement"
-LICENSE = {
-    "name": "CC-BY-4.0",
-    "path": "https://creativecommons.org/licenses/by/4.0/",
-    "title": "Creative Commons Attribution 4.0",
-}
 
 OUTPUT_FILES = (
     "events.csv",
@@ -121,7 +117,7 @@ def datapackage(events_out: pd.DataFrame, version: str, as_of: str) -> dict:
 
 def citation(version: str, as_of: str) -> str:
     """The "cite as" line of a data version."""
-    return f"hrcmap contributors. {TITLE}. Data version {version}, sources read up to {as_of}. Licence CC BY 4.0."
+    return f"hrcmap contributors. {TITLE}. Data version {version}, sources read up to {as_of}. Licence {short_name()}."
 
 
 def _csv(df: pd.DataFrame) -> bytes:

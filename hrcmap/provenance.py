@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .licence import short_name
+
 
 def source_domains(urls: pd.Series, most: int = 6) -> list[tuple[str, int]]:
     """The sites most cited among ``urls``, with how many facts each supports."""
@@ -18,7 +20,7 @@ def licence_name(package: dict) -> str:
     """The data's licence as the built datapackage.json names it, e.g. "CC BY 4.0"."""
     licences = package.get("licenses") if isinstance(package, dict) else None
     first = licences[0] if isinstance(licences, list) and licences and isinstance(licences[0], dict) else {}
-    return str(first.get("name", "")).replace("-", " ") or "see the data package"
+    return short_name(first) or "see the data package"
 
 
 def footer_text(citation: str, events: pd.DataFrame) -> str:
