@@ -181,7 +181,7 @@ def test_markup_from_the_data_or_the_link_is_shown_as_text(browser, hostile_app,
 def test_presentation_steps_with_the_keys_a_clicker_sends(browser, app):
     ctx, page, watch = open_page(browser, f"{app}/present?present=2")
     try:
-        assert page.query_selector("[data-testid='stSidebar']") is None or not page.is_visible("[data-testid='stSidebar']")
+        page.locator("[data-testid='stSidebar']").wait_for(state="hidden")  # the projector shows no sidebar
         for key, expected in (("ArrowRight", 3), ("PageDown", 4), ("ArrowLeft", 3), ("PageUp", 2)):
             page.keyboard.press(key)
             page.wait_for_function(f"() => location.search.includes('present={expected}')")
