@@ -171,3 +171,61 @@ def test_charts_show_hostile_names_as_text_and_export_them_as_written():
         assert "<a " not in spec and "<span" not in spec and "\\u003ca" not in spec and "\\u003cspan" not in spec
     svg = images.figure_image(figures[1], "svg", HOSTILE_NAME, "source").decode()
     assert "$x^{2$" in svg and "&lt;span" in svg and "<span" not in svg  # drawn as the characters, no TeX
+
+
+HOSTILE_CHAPTERS = Path(__file__).parent / "fixtures" / "presentation" / "hostile_chapters.csv"
+
+
+@pytest.fixture(scope="module")
+def hostile_built(tmp_path_factory):
+    from hrcmap.build import build
+
+    out = tmp_path_factory.mktemp("hostile-text")
+    build(Path(__file__).parent / "fixtures" / "hostile", out, rel_dir="data/raw")
+    return out
+
+
+def _rendered_markdown(at) -> list[str]:
+    """Every piece of markdown the page asked Streamlit to render, as the HTML a markdown renderer makes of it."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark")
+    texts = [
+        e.value
+        for kind in ("markdown", "caption", "title", "header", "subheader", "info", "warning", "error")
+        for e in getattr(at, kind)
+    ]
+    texts += [p.proto.label for p in at.get("page_link")]
+    return [md.render(t) for t in texts]
+
+
+@pytest.mark.parametrize(
+    "page,params,seen",
+    [
+        ("map", {"city": "vienna-aut"}, "evil"),
+        ("timeline", {}, "evil"),
+        ("networks", {"network": "fx-coalition"}, "evil"),
+        ("cities", {"city": "wonosobo-idn"}, "evil"),
+        ("cities", {"city": "gwangju-kor"}, "evil"),
+        ("data", {"q": "<img"}, "&lt;img"),
+        ("about", {}, "11 recorded commitments"),
+        ("present", {"present": "1"}, "evil"),
+        ("present", {"present": "2"}, "onerror"),
+        ("map", {"region": "![x](https://evil.example/r.png)", "[Sign in again](https://evil.example/a)": "1"}, "evil"),
+    ],
+)
+def test_no_page_renders_markup_from_the_data_the_chapters_or_the_link(hostile_built, monkeypatch, page, params, seen):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("HRCMAP_PROCESSED", str(hostile_built))
+    monkeypatch.setenv("HRCMAP_CHAPTERS", str(HOSTILE_CHAPTERS))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.switch_page(f"pages/{page}.py").run()
+    assert not at.exception, at.exception
+    html = "\n".join(_rendered_markdown(at))
+    assert seen in html  # the hostile text (where the page shows any in text) is on the page…
+    for bad in ("<img", '<a href="https://evil', '<a href="javascript', "<strong>Bold", "<b>", "<script", "<span"):
+        assert bad not in html, (bad, html[:2000])  # …as text only
+    assert "https://evil" not in html and "www.evil" not in html  # no bare address left for autolinking
