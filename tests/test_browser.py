@@ -52,7 +52,8 @@ def app(built):
 def hostile_app(tmp_path_factory):
     out = tmp_path_factory.mktemp("hostile")
     build(HERE / "fixtures" / "hostile", out, rel_dir="data/raw")
-    with streamlit_server(out, env=CHAPTERS) as url:
+    chapters = {"HRCMAP_CHAPTERS": str(HERE / "fixtures" / "presentation" / "hostile_chapters.csv")}
+    with streamlit_server(out, env=chapters) as url:
         yield url
 
 
@@ -157,6 +158,9 @@ INJECTED = (
         ("data?q=%3Cimg", "matching “<img”"),
         ("networks?network=fx-coalition", "Fixture Coalition of Cities"),
         ("timeline", "made 11 commitments"),
+        ("about", "made 11 recorded commitments"),
+        ("present?present=1", "![x](https://evil.example/t.png) **Bold** <b>b</b>"),
+        ("present?present=2", "Map <img src=x onerror=alert(1)>"),
         (
             "?region=![x](https://evil.example/r.png)&[Sign in again](https://evil.example/a)=1",
             "No region called “![x](https://evil.example/r.png)”",
