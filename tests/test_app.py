@@ -90,10 +90,10 @@ def test_data_page_downloads_and_dictionary(built, monkeypatch):
     at = run_page("data", built, monkeypatch, region="Europe")
     buttons = {b.proto.label + "|" + b.key: b for b in at.get("download_button")}
     assert len(buttons) == 5
-    labels = sorted(b.proto.label for b in at.get("download_button"))
+    labels = sorted(shown(b.proto.label) for b in at.get("download_button"))
     assert labels == ["Data package (zip)", "Events (CSV)", "Events (CSV)", "Places (GeoJSON)", "Places (GeoJSON)"]
-    shown = at.dataframe[0].value
-    assert len(shown) == 4 and set(shown["Country"]) == {"Austria", "United Kingdom"}
+    table = at.dataframe[0].value
+    assert len(table) == 4 and set(table["Country"]) == {"Austria", "United Kingdom"}
     from hrcmap.schema import EVENTS_OUT_COLUMNS
 
     assert list(at.dataframe[1].value["Column"]) == EVENTS_OUT_COLUMNS
