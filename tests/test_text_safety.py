@@ -103,7 +103,8 @@ def test_the_check_catches_a_data_field_passed_straight_through():
 
 def test_no_module_turns_off_streamlit_escaping():
     for path in [*SOURCES, *ROOT.glob("hrcmap/*.py")]:
-        assert "unsafe_allow_html=True" not in path.read_text(encoding="utf-8").replace(" ", ""), path
+        flag = "unsafe_allow_html" + "=True"  # spelled in two parts so this test does not match itself
+        assert flag not in path.read_text(encoding="utf-8").replace(" ", ""), path
 
 
 @pytest.mark.parametrize(
