@@ -20,6 +20,7 @@ import pandas as pd
 from . import __version__
 from . import schema as S
 from .countries import check_point, country
+from .firsts import disputed_first_years, first_years
 from .gazetteer import GazetteerError, resolve
 from .load import DataUnavailable, read_dataset
 from .package import LICENSE, OUTPUT_FILES, TITLE, citation, datapackage, output_files, places_geojson
@@ -39,6 +40,7 @@ class Summary:
     conflicts: int
     sources: int
     milestones: int
+    disputed_firsts: int = 0
     warnings: list[str] = field(default_factory=list)
     out_dir: Path | None = None
 
@@ -47,6 +49,7 @@ class Summary:
             f"built {self.out_dir}",
             f"  places     {self.places:>5}   in {self.countries} countries",
             f"  events     {self.events:>5}   from {self.sources} source pages; {self.conflicts} conflict groups",
+            f"  disputed   {self.disputed_firsts:>5}   places whose first year sources disagree on",
             f"  networks   {self.networks_used:>5}   with events, of {self.networks} described",
             f"  milestones {self.milestones:>5}",
             "  continents " + ", ".join(f"{k} {v}" for k, v in self.regions.items()),
@@ -153,12 +156,14 @@ def _status(group: pd.DataFrame) -> str:
 def derive_places(events_out: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     """One row per place with the aggregates the map draws."""
     rows = []
+    first = first_years(events_out)
+    disputed = disputed_first_years(events_out)
     for pid, g in events_out.groupby("place_id", sort=True):
-        starting = g[~g["event_type"].isin(S.ENDING_EVENT_TYPES)]
         rows.append(
             {
                 "place_id": pid,
-                "first_year": int((starting if len(starting) else g)["year"].min()),
+                "first_year": int(first[pid]),
+                "first_year_disputed": str(disputed.get(pid, "")),
                 "latest_year": int(g["year"].max()),
                 "networks": ";".join(sorted({n for n in g["network_id"] if n})),
                 "themes": _themes(*g["themes"]),
@@ -219,6 +224,7 @@ def render(rows: dict[str, list[Record]], raw_dir: Path, rel_dir: str) -> tuple[
         conflicts=events_out.loc[events_out["conflict_group"] != "", "conflict_group"].nunique(),
         sources=events_out["source_url"].nunique(),
         milestones=len(out["milestones"]),
+        disputed_firsts=int((places_out["first_year_disputed"] != "").sum()),
         warnings=sorted(warnings),
     )
     return out, datapackage(events_out, version, as_of), summary

@@ -1,8 +1,15 @@
 """The headline facts of a place: which of its events comes first, its first year, its colour family.
 
-One home for the rule every view, export and the build use: a place's first event is its
-earliest commitment; only when nothing but endings (withdrawn, repealed, lapsed) is left is it
-the earliest ending.
+One home for the rule every view, export and the build use:
+
+1. a place's first event is one of its commitments; only when nothing but endings (withdrawn,
+   repealed, lapsed) is left is it the earliest ending;
+2. a claim that a better-sourced row of its own conflict group outranks (high confidence over
+   medium) never gives the headline while the place has another commitment;
+3. among what is left, the earliest year wins (then the date, then the event id).
+
+When sources disagree on that first year (an outranked earlier claim, or another row of the
+headline row's conflict group), the headline says so: "2001; one source says 2000".
 """
 
 from __future__ import annotations
@@ -10,25 +17,68 @@ from __future__ import annotations
 import pandas as pd
 
 from .schema import ENDING_EVENT_TYPES
+from .text import join_words
+
+_RANK = {"high": 2, "medium": 1}
+SEVERAL = "several"  # the family of a place whose networks belong to more than one family
+
+
+def outranked(events: pd.DataFrame) -> pd.Series:
+    """True for rows whose conflict group holds a better-sourced row (high confidence over medium)."""
+    if "conflict_group" not in events or "confidence" not in events:
+        return pd.Series(False, index=events.index)
+    rank = events["confidence"].map(_RANK).fillna(0)
+    grouped = events["conflict_group"] != ""
+    best = rank.where(grouped).groupby(events["conflict_group"]).transform("max")
+    return grouped & (rank < best)
 
 
 def first_events(events: pd.DataFrame) -> pd.DataFrame:
     """One row per place (indexed by place_id): the event that gives its headline year."""
-    ordered = events.assign(_ending=events["event_type"].isin(ENDING_EVENT_TYPES)).sort_values(
-        ["_ending", "year", "date", "event_id"], kind="stable"
-    )
-    return ordered.groupby("place_id", sort=True).head(1).set_index("place_id").drop(columns="_ending")
+    ordered = events.assign(_ending=events["event_type"].isin(ENDING_EVENT_TYPES), _outranked=outranked(events))
+    keys = [k for k in ("_ending", "_outranked", "year", "date", "event_id") if k in ordered]
+    ordered = ordered.sort_values(keys, kind="stable")
+    return ordered.groupby("place_id", sort=True).head(1).set_index("place_id").drop(columns=["_ending", "_outranked"])
 
 
 def first_years(events: pd.DataFrame) -> pd.Series:
-    """place_id → the year of its first commitment (see :func:`first_events`)."""
+    """place_id → the year of its first commitment (see the module's rule)."""
     return first_events(events)["year"].astype(int)
 
 
-def family_of_first(events: pd.DataFrame, families: dict[str, str]) -> pd.Series:
-    """place_id → the network family of its first event ("local" for an act in no network)."""
-    first = first_events(events)["network_id"]
-    return first.map(lambda n: families.get(n, "local") if n else "local")
+def disputed_first_years(events: pd.DataFrame) -> pd.Series:
+    """place_id → ";"-separated other years sources give for its first commitment ("" where none)."""
+    first = first_events(events)
+    commitments = events[~events["event_type"].isin(ENDING_EVENT_TYPES)]
+    out = {}
+    for pid, rows in commitments.groupby("place_id", sort=True):
+        head = first.loc[pid]
+        year = int(head["year"])
+        earlier = {int(y) for y in rows.loc[rows["year"].astype(int) < year, "year"]}  # outranked earlier claims
+        group = head.get("conflict_group", "")
+        same_group = rows[(rows["conflict_group"] == group)] if group else rows.iloc[0:0]
+        others = earlier | {int(y) for y in same_group["year"]} - {year}
+        out[pid] = ";".join(str(y) for y in sorted(others))
+    return pd.Series(out, dtype="string").reindex(first.index, fill_value="")
+
+
+def headline_year(year: int, disputed: str = "") -> str:
+    """``2001`` or ``2001; one source says 2000``: how every view writes a place's first year."""
+    others = [y for y in str(disputed or "").split(";") if y]
+    if not others:
+        return str(int(year))
+    says = "one source says" if len(others) == 1 else "other sources say"
+    return f"{int(year)}; {says} {join_words(others)}"
+
+
+def families_of_places(events: pd.DataFrame, families: dict[str, str]) -> pd.Series:
+    """place_id → the network family it belongs to: one family, ``several``, or ``local`` (no network)."""
+
+    def family(network_ids: pd.Series) -> str:
+        found = {families.get(n, "local") for n in network_ids if n}
+        return found.pop() if len(found) == 1 else (SEVERAL if found else "local")
+
+    return events.groupby("place_id", sort=True)["network_id"].agg(family)
 
 
 def first_year_only_listed(events: pd.DataFrame) -> pd.Series:
@@ -38,5 +88,5 @@ def first_year_only_listed(events: pd.DataFrame) -> pd.Series:
     if starting.empty:
         return pd.Series(dtype=bool)
     years = starting["year"].astype(int)
-    firsts = starting[years == years.groupby(starting["place_id"]).transform("min")]
+    firsts = starting[years == starting["place_id"].map(first_years(starting))]
     return firsts.groupby("place_id")["event_type"].apply(lambda s: bool((s.astype(str) == "listed").all()))

@@ -10,14 +10,14 @@ from .schema import FAMILIES
 
 def map_legend(colour: str = "family") -> str:
     what = (
-        "Colour shows the network family of each place's first recorded commitment"
+        "Colour shows the family of networks each place belongs to (yellow: networks of several families; grey: local acts only)"
         if colour == "family"
         else "Colour shows the year of each place's first recorded commitment, dark blue early to yellow recent"
     )
     return (
         f"{what}; circle size grows with the number of recorded commitments; a black ring marks a place "
         "whose commitments were withdrawn or repealed. Hover or tap a circle for its name, country, "
-        "networks and first year; click it to see its commitments."
+        "networks and first year (and any year another source gives); click it to see its commitments."
     )
 
 

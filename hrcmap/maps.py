@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pydeck as pdk
 
+from .firsts import headline_year
 from .palette import FAMILY_COLORS, rgb, year_colour
 from .paths import WEB_OUTLINES_URL
 
@@ -49,7 +50,10 @@ def place_layer_data(places: pd.DataFrame, colour: str = "family", network_names
             "t": places["name"].astype(str),
             "c": places["country_name"].astype(str),
             "n": [", ".join(names.get(n, n) for n in ns.split(";")) if ns else "local act only" for ns in places["networks"]],
-            "y": places["first_year"].astype(int),
+            "y": [
+                headline_year(y, d)
+                for y, d in zip(places["first_year"], places.get("first_year_disputed", pd.Series("", index=places.index)))
+            ],
         }
     )
     return df[PLACE_COLUMNS].reset_index(drop=True)

@@ -20,6 +20,7 @@ FAMILY_COLORS = {
     "national-frameworks": "#E69F00",
     "equality": "#CC79A7",
     "refuge": "#009E73",
+    "several": "#F0E442",
     "local": "#7F7F7F",
 }
 

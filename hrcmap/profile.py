@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import escape
-from .firsts import first_year_only_listed
+from .firsts import first_year_only_listed, headline_year
 from .links import safe_url
 from .state import ViewState
 
@@ -78,7 +78,7 @@ def place_profile(places: pd.DataFrame, events: pd.DataFrame, place_id: str) -> 
     networks = sorted({n for n in ev["network_name"] if n})
     summary = (
         f"{p['name']} ({p['kind']}) in {p['country_name']}, {p['subregion']}. "
-        f"First recorded commitment: {int(p['first_year'])}"
+        f"First recorded commitment: {headline_year(p['first_year'], p.get('first_year_disputed', ''))}"
         + (" (a list that names it; it may have joined earlier)" if first_year_only_listed(ev).any() else "")
         + f". Current status: {p['status']}. "
         + (f"Networks: {', '.join(networks)}." if networks else "No network membership recorded; local acts only.")

@@ -1,8 +1,7 @@
 """Table schemas (Frictionless Table Schema) for the raw and processed tables, and the vocabularies.
 
-One declaration serves three purposes: the build validates raw tables against it, the
-datapackage.json describes every field with it, and the Data page's dictionary is generated
-from it, so the three can never drift apart.
+One declaration validates the raw tables, describes every field in datapackage.json and makes the
+Data page's dictionary, so the three can never drift apart.
 """
 
 from __future__ import annotations
@@ -34,8 +33,7 @@ PLACE_KINDS = ("city", "municipality", "county", "regency", "province", "region"
 COUNT_UNITS = ("cities", "municipalities", "members", "local governments")
 COUNT_QUALIFIERS = ("exact", "about", "more_than")
 REGIONS = ("Africa", "Asia", "Europe", "North America", "South America", "Oceania")
-
-# Network families: how the map colours places (eight groups fit one colour-blind-safe palette).
+# Network families colour the map (eight fit one colour-blind-safe palette); the last two describe places only.
 FAMILIES = {
     "coalitions": "Coalitions against racism",
     "charters": "Charters and UCLG",
@@ -43,8 +41,10 @@ FAMILIES = {
     "national-frameworks": "National ordinances and awards",
     "equality": "Gender and LGBTIQ+ equality",
     "refuge": "Refuge for defenders and writers",
+    "several": "Networks of several families",
     "local": "Local act, no network",
 }
+NETWORK_FAMILIES = tuple(k for k in FAMILIES if k not in ("several", "local"))
 
 FIRST_YEAR = 1948  # the Universal Declaration of Human Rights
 
@@ -99,9 +99,9 @@ RAW_SCHEMAS: dict[str, dict] = {
             _f(
                 "family",
                 "string",
-                "Group used to colour the map: " + ", ".join(k for k in FAMILIES if k != "local") + ".",
+                "Group used to colour the map: " + ", ".join(NETWORK_FAMILIES) + ".",
                 required=True,
-                enum=[k for k in FAMILIES if k != "local"],
+                enum=list(NETWORK_FAMILIES),
             ),
             _f(
                 "founded_year",
@@ -264,7 +264,8 @@ PLACES_OUT_FIELDS: list[dict] = [
     _f("subregion", "string", "UN M49 subregion."),
     _f("lat", "number", "Latitude (WGS 84)."),
     _f("lon", "number", "Longitude (WGS 84)."),
-    _f("first_year", "integer", "Year of the place's first recorded commitment."),
+    _f("first_year", "integer", "Year of the place's first recorded commitment (the headline rule: docs in hrcmap/firsts.py)."),
+    _f("first_year_disputed", "string", "Other years sources give for that first commitment (;-separated; empty where none)."),
     _f("latest_year", "integer", "Year of its latest recorded event."),
     _f("networks", "string", "Networks it has events in (;-separated ids)."),
     _f("themes", "string", "Themes of all its events (;-separated ids)."),

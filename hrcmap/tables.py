@@ -17,6 +17,9 @@ def places_table(places: pd.DataFrame) -> pd.DataFrame:
                 "Country": places["country_name"],
                 "Continent": places["region"],
                 "First year": places["first_year"].astype(int),
+                "Other years sources give": places["first_year_disputed"].str.replace(";", ", ")
+                if "first_year_disputed" in places
+                else "",
                 "Commitments": places["n_events"].astype(int),
                 "Status": places["status"],
             }

@@ -60,7 +60,7 @@ def test_colour_by_year_runs_from_dark_to_light(places):
 
 def test_colour_by_family_uses_the_family_palette(places, outlines):
     df = maps.place_layer_data(places).set_index("t")
-    assert _rgb(df.at["Graz", "f"]) == [127, 127, 127]  # its first commitment is a local act
+    assert _rgb(df.at["Graz", "f"]) == [0, 114, 178]  # it belongs to a coalition, whatever its first act was
     layer = json.loads(maps.build_map(places, outlines).to_json())["layers"][1]
     assert layer["getFillColor"] == "@@=[f >> 16, (f >> 8) & 255, f & 255]"
 

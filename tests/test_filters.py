@@ -38,7 +38,7 @@ def test_places_view_recomputes_aggregates_on_filtered_events(data):
     pv = places_view(data.places, ev, data.networks).set_index("place_id")
     assert pv.at["graz-aut", "first_year"] == 2006 and pv.at["graz-aut", "n_events"] == 1
     assert pv.at["graz-aut", "family"] == "coalitions"
-    assert places_view(data.places, data.events, data.networks).set_index("place_id").at["graz-aut", "family"] == "local"
+    assert places_view(data.places, data.events, data.networks).set_index("place_id").at["graz-aut", "family"] == "coalitions"
 
 
 def test_sentence_for_a_filtered_view(data):
