@@ -186,7 +186,18 @@ def test_presentation_steps_with_the_keys_a_clicker_sends(browser, app):
     ctx, page, watch = open_page(browser, f"{app}/present?present=2")
     try:
         page.locator("[data-testid='stSidebar']").wait_for(state="hidden")  # the projector shows no sidebar
-        for key, expected in (("ArrowRight", 3), ("PageDown", 4), ("ArrowLeft", 3), ("PageUp", 2)):
+        for key, expected, button in (
+            ("ArrowRight", 3, "Next"),
+            ("PageDown", 4, "PgDn"),
+            ("ArrowLeft", 3, "Previous"),
+            ("PageUp", 2, "PgUp"),
+        ):
+            # as a presenter does: press once the slide's controls are back and usable
+            page.get_by_role("button", name=button).first.wait_for(state="visible")
+            page.wait_for_function(
+                "(name) => [...document.querySelectorAll('button')].some(b => b.innerText.includes(name) && !b.disabled)",
+                arg=button,
+            )
             page.keyboard.press(key)
             page.wait_for_function(f"() => location.search.includes('present={expected}')")
             wait_for_text(page, f"Chapter {expected} of 4")
