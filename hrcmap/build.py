@@ -125,6 +125,7 @@ def resolve_places(places: pd.DataFrame, rel: str) -> tuple[pd.DataFrame, list[P
                 "lat": res.lat,
                 "lon": res.lon,
                 "coord_source": res.source,
+                "coord_note": r.coord_note,
             }
         )
     return pd.DataFrame(out), problems, warnings

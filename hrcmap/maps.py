@@ -27,6 +27,10 @@ def palette(colour: str) -> list[list[int]]:
     return [rgb(c) for c in FAMILY_COLORS.values()]
 
 
+def _coord_notes(places: pd.DataFrame) -> list[str]:
+    return [str(k) for k in places["coord_note"]] if "coord_note" in places else [""] * len(places)
+
+
 def place_layer_data(places: pd.DataFrame, colour: str = "family", network_names: dict[str, str] | None = None) -> pd.DataFrame:
     """Project places to the columns the scatter layer draws; coordinates rounded to ~1 km."""
     names = network_names or {}
@@ -48,7 +52,8 @@ def place_layer_data(places: pd.DataFrame, colour: str = "family", network_names
             "f": [(c[0] << 16) | (c[1] << 8) | c[2] for c in (colours[i] for i in index)],
             "w": places["status"].isin(["withdrawn", "repealed"]).astype(int),
             "t": places["name"].astype(str),
-            "c": places["country_name"].astype(str),
+            # the country, and where the point comes from when it is not the place itself (a regency at its seat)
+            "c": [f"{c}\n{k}" if k else str(c) for c, k in zip(places["country_name"], _coord_notes(places))],
             "n": [", ".join(names.get(n, n) for n in ns.split(";")) if ns else "local act only" for ns in places["networks"]],
             "y": [
                 headline_year(y, d)
@@ -174,7 +179,7 @@ def selected_place_id(selection: object, places: pd.DataFrame) -> str | None:
         lon, lat = (float(v) for v in obj.get("p"))
         match = places[
             (places["name"] == obj.get("t"))
-            & (places["country_name"] == obj.get("c"))
+            & (places["country_name"] == str(obj.get("c", "")).split("\n")[0])  # the country line, without the point's note
             & ((places["lon"].astype(float).round(2) - lon).abs() < 1e-6)
             & ((places["lat"].astype(float).round(2) - lat).abs() < 1e-6)
         ]

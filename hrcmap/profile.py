@@ -83,6 +83,8 @@ def place_profile(places: pd.DataFrame, events: pd.DataFrame, place_id: str) -> 
         + f". Current status: {p['status']}. "
         + (f"Networks: {', '.join(networks)}." if networks else "No network membership recorded; local acts only.")
     )
+    if p.get("coord_note", ""):
+        summary += f" On the map: {str(p['coord_note']).rstrip('.').lower()}."
     if bool(p["has_conflict"]):
         summary += " Some sources disagree about its facts: rows in the same conflict group below tell different stories."
     return Profile(f"{p['name']}, {p['country_name']}", summary, ev)

@@ -6,8 +6,6 @@ Data page's dictionary, so the three can never drift apart.
 
 from __future__ import annotations
 
-import datetime as _dt
-from copy import deepcopy
 from typing import Any
 
 EVENT_TYPES = (
@@ -148,6 +146,9 @@ RAW_SCHEMAS: dict[str, dict] = {
                 maximum=180,
             ),
             _f("coord_source_url", "string", "Page that gives the explicit coordinates.", pattern=URL_PATTERN),
+            _f(
+                "coord_note", "string", "Where the point comes from when it is not the place itself (e.g. a regency at its seat)."
+            ),
             _f("note", "string", "Anything a reader should know about the place, in our words."),
         ],
         "primaryKey": ["place_id"],
@@ -264,6 +265,7 @@ PLACES_OUT_FIELDS: list[dict] = [
     _f("subregion", "string", "UN M49 subregion."),
     _f("lat", "number", "Latitude (WGS 84)."),
     _f("lon", "number", "Longitude (WGS 84)."),
+    _f("coord_note", "string", "Where the point comes from when it is not the place itself (e.g. a regency at its seat)."),
     _f("first_year", "integer", "Year of the place's first recorded commitment (the headline rule: docs in hrcmap/firsts.py)."),
     _f("first_year_disputed", "string", "Other years sources give for that first commitment (;-separated; empty where none)."),
     _f("latest_year", "integer", "Year of its latest recorded event."),
@@ -275,26 +277,3 @@ PLACES_OUT_FIELDS: list[dict] = [
     _f("has_conflict", "boolean", "True where sources disagree about one of its facts."),
 ]
 PLACES_OUT_COLUMNS = [f["name"] for f in PLACES_OUT_FIELDS]
-
-
-def raw_schema(table: str, today: _dt.date | None = None) -> dict:
-    """Return the Table Schema of a raw table, with year and date limits set to ``today``."""
-    today = today or _dt.date.today()
-    schema = deepcopy(RAW_SCHEMAS[table])
-    for field in schema["fields"]:
-        cons = field.get("constraints", {})
-        if field["name"] == "year" or field["name"] == "founded_year":
-            cons["maximum"] = today.year
-        if field["type"] == "date":
-            cons["maximum"] = today.isoformat()
-        if cons:
-            field["constraints"] = cons
-    return schema
-
-
-def field_descriptions(table: str) -> list[tuple[str, str, str, bool]]:
-    """(name, type, description, required) of every field of a raw table, for the data dictionary."""
-    return [
-        (f["name"], f["type"], f["description"], bool(f.get("constraints", {}).get("required")))
-        for f in RAW_SCHEMAS[table]["fields"]
-    ]

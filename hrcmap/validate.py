@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from copy import deepcopy
 from pathlib import Path
 
 from . import schema as S
@@ -20,6 +21,21 @@ from .rawcsv import Record, Table, read_table
 _CONSTRAINT = re.compile(r'constraint "(\w+)"')
 _POSITION = re.compile(r"position (\d+)")
 _FK = re.compile(r'values? "([^"]*)" not found in the lookup table "(\w+)"')
+
+
+def raw_schema(table: str, today: _dt.date | None = None) -> dict:
+    """Return the Table Schema of a raw table, with year and date limits set to ``today``."""
+    today = today or _dt.date.today()
+    schema = deepcopy(S.RAW_SCHEMAS[table])
+    for field in schema["fields"]:
+        cons = field.get("constraints", {})
+        if field["name"] == "year" or field["name"] == "founded_year":
+            cons["maximum"] = today.year
+        if field["type"] == "date":
+            cons["maximum"] = today.isoformat()
+        if cons:
+            field["constraints"] = cons
+    return schema
 
 
 def _field(table: str, name: str) -> dict:
@@ -125,7 +141,7 @@ def frictionless_problems(tables: dict[str, Table], rel_dir: str, today: _dt.dat
 
     resources = []
     for table in tables:
-        descriptor = S.raw_schema(table, today)
+        descriptor = raw_schema(table, today)
         if table in ("events", "milestones", "network_counts"):
             # Foreign keys only to tables that could be read (a missing one is reported already).
             descriptor["foreignKeys"] = [fk for fk in descriptor.get("foreignKeys", []) if fk["reference"]["resource"] in tables]

@@ -218,7 +218,7 @@ CASES = [
     (
         "unknown to the gazetteer",
         lambda d: (
-            append(d / "places.csv", "bongo-gha,Bongo,GHA,community,,,,,,")
+            append(d / "places.csv", "bongo-gha,Bongo,GHA,community,,,,,,,")
             or append(
                 d / "events.csv",
                 "bongo-gha-2005,bongo-gha,,declared,2005,,,active,,https://example.org/bongo,Fixture,2026-11-01,high,,Fixture.",

@@ -148,3 +148,11 @@ def test_listing_caveat_counts_places_first_seen_on_a_list():
     )
     assert sentences.listing_caveat(events).startswith("For 1 of these 3 places")  # only a: c's first year has a declaration too
     assert sentences.listing_caveat(events[events["place_id"] == "b"]) == ""
+
+
+def test_a_place_at_its_seat_says_so_and_can_still_be_clicked(places):
+    at_seat = places.assign(coord_note=["Placed at its seat, Soreang." if i == 0 else "" for i in range(len(places))])
+    rows = maps.place_layer_data(at_seat)
+    assert rows.at[0, "c"].endswith("\nPlaced at its seat, Soreang.")
+    picked = {"selection": {"objects": {"places": [rows.iloc[0].to_dict()]}}}
+    assert maps.selected_place_id(picked, at_seat) == at_seat.iloc[0]["place_id"]

@@ -42,3 +42,16 @@ def test_a_profile_says_when_the_first_year_is_only_a_listing():
     listed_place = next(p for p, k in kinds.items() if k == {"listed"})
     assert "it may have joined earlier" in profile.place_profile(places, events, listed_place).summary
     assert "it may have joined earlier" not in profile.place_profile(places, events, "graz-aut").summary
+
+
+def test_no_reader_facing_note_carries_a_geocoding_remark():
+    """Where a point comes from is the place's coord_note; the notes readers see say what happened."""
+    import csv
+
+    from hrcmap.paths import RAW
+
+    for table in ("events", "places"):
+        for row in csv.DictReader((RAW / f"{table}.csv").open(encoding="utf-8")):
+            assert "located at seat" not in row["note"].lower(), (table, row.get("event_id", row["place_id"]))
+    places = {r["place_id"]: r for r in csv.DictReader((RAW / "places.csv").open(encoding="utf-8"))}
+    assert places["aachen-region-deu"]["coord_note"] == "Placed at its seat, Aachen."
