@@ -136,8 +136,13 @@ def test_filter_change_updates_url_and_a_fresh_browser_restores_it(browser, app)
         ctx.close()
     ctx2, page2, _ = open_page(browser, link)
     try:
+        wait_for_text(page2, sentence)  # the same view, sentence and all
+        # the continent filter shows the choice (the sidebar may still be drawing: wait for it)
+        page2.wait_for_function(
+            "() => [...document.querySelectorAll('[data-testid=stSidebar] [data-testid=stMultiSelect]')]"
+            ".some(e => e.innerText.includes('Continent') && e.innerText.includes('Europe'))"
+        )
         assert page2.locator(f"{MAIN} [data-testid='stMarkdown']").first.inner_text() == sentence
-        assert "Europe" in page2.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first.inner_text()
     finally:
         ctx2.close()
 
@@ -271,8 +276,8 @@ def test_the_embed_snippet_view_opens_without_chrome_and_keeps_the_filters(brows
     ctx, page, _watch = open_page(browser, f"{app}/timeline?region=Asia&embed=true")
     try:
         wait_for_text(page, "in Asia made")
+        page.wait_for_selector("[data-testid='stSidebar'][data-collapsed='true']", state="attached")  # sidebar closed
         assert page.query_selector("[data-testid='stMainMenu']") is None  # no app menu in embed mode
-        assert page.get_attribute("[data-testid='stSidebar']", "data-collapsed") == "true"
     finally:
         ctx.close()
 
