@@ -47,19 +47,21 @@ def first_years(events: pd.DataFrame) -> pd.Series:
 
 
 def disputed_first_years(events: pd.DataFrame) -> pd.Series:
-    """place_id → ";"-separated other years sources give for its first commitment ("" where none)."""
+    """place_id → ";"-separated other years sources give for its first commitment ("" where none).
+
+    Those are its outranked earlier claims, and the other years of the headline row's conflict group.
+    """
     first = first_events(events)
     commitments = events[~events["event_type"].isin(ENDING_EVENT_TYPES)]
-    out = {}
-    for pid, rows in commitments.groupby("place_id", sort=True):
-        head = first.loc[pid]
-        year = int(head["year"])
-        earlier = {int(y) for y in rows.loc[rows["year"].astype(int) < year, "year"]}  # outranked earlier claims
-        group = head.get("conflict_group", "")
-        same_group = rows[(rows["conflict_group"] == group)] if group else rows.iloc[0:0]
-        others = earlier | {int(y) for y in same_group["year"]} - {year}
-        out[pid] = ";".join(str(y) for y in sorted(others))
-    return pd.Series(out, dtype="string").reindex(first.index, fill_value="")
+    if commitments.empty:
+        return pd.Series("", index=first.index, dtype="string")
+    years = commitments["year"].astype(int)
+    head_year = commitments["place_id"].map(first["year"].astype(int))
+    groups = commitments.get("conflict_group", pd.Series("", index=commitments.index))
+    head_group = commitments["place_id"].map(first["conflict_group"]) if "conflict_group" in first else ""
+    other = (years < head_year) | ((groups != "") & (groups == head_group) & (years != head_year))
+    disputed = years[other].groupby(commitments.loc[other, "place_id"]).agg(lambda s: ";".join(map(str, sorted(set(s)))))
+    return disputed.astype("string").reindex(first.index, fill_value="")
 
 
 def headline_year(year: int, disputed: str = "") -> str:
