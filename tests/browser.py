@@ -7,6 +7,7 @@ machine a map can take half a minute to draw, and a test must not pass or fail b
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from contextlib import contextmanager
 from pathlib import Path
@@ -111,3 +112,31 @@ def wait_for_text(page, text: str, where: str = MAIN) -> None:
 def error_messages(page) -> list[str]:
     """The texts of Streamlit's exception and error boxes on the page."""
     return [e.inner_text() for e in page.query_selector_all(ERROR_ELEMENTS)]
+
+
+def choose(page, label: str, option: str) -> None:
+    """Pick ``option`` in the sidebar multiselect labelled ``label``.
+
+    A rerun that lands just after the click redraws the widget and closes its list, so the list
+    is opened again until the option shows (each try waits for the condition, never for a time).
+    """
+    import time
+
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    box = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").filter(has_text=label).first
+    # the option's label may carry its place count: "Europe (3)"
+    choice = page.get_by_role("option", name=re.compile(rf"^{re.escape(option)}( \(\d+\))?$"))
+    deadline = time.monotonic() + TIMEOUT_MS / 1000
+    while True:
+        wait_ready(page)
+        box.locator("input").click()
+        try:
+            choice.wait_for(state="visible", timeout=min(15_000, TIMEOUT_MS))
+            break
+        except PlaywrightTimeout:
+            if time.monotonic() > deadline:
+                raise
+            page.keyboard.press("Escape")
+    choice.click()
+    page.keyboard.press("Escape")

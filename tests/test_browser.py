@@ -19,6 +19,7 @@ from .browser import (
     ROOT,
     TIMEOUT_MS,
     PageWatch,
+    choose,
     chromium_path,
     error_messages,
     streamlit_server,
@@ -122,9 +123,7 @@ def test_filter_change_updates_url_and_a_fresh_browser_restores_it(browser, app)
     ctx, page, _watch = open_page(browser, f"{app}/timeline")
     try:
         before = page.locator(f"{MAIN} [data-testid='stMarkdown']").first.inner_text()
-        page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first.click()
-        page.get_by_role("option", name="Europe").click()
-        page.keyboard.press("Escape")
+        choose(page, "Continent", "Europe")
         page.wait_for_function("() => location.search.includes('region=')")
         wait_for_text(page, "in Europe")
         wait_ready(page)
