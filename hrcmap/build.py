@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -20,43 +19,14 @@ import pandas as pd
 from . import __version__
 from . import schema as S
 from .countries import check_point, country
-from .firsts import disputed_first_years, first_years
+from .firsts import disputed_first_years, first_kinds, first_years
 from .gazetteer import GazetteerError, resolve
 from .load import DataUnavailable, read_dataset
 from .package import LICENSE, OUTPUT_FILES, TITLE, citation, datapackage, output_files, places_geojson
 from .rawcsv import Record
+from .summary import Summary
 from .swap import BuildError, check_folders, recover, replace_folder
 from .validate import Problem, ValidationError, validate_raw
-
-
-@dataclass
-class Summary:
-    places: int
-    events: int
-    networks: int
-    networks_used: int
-    countries: int
-    regions: dict[str, int]
-    conflicts: int
-    sources: int
-    milestones: int
-    disputed_firsts: int = 0
-    warnings: list[str] = field(default_factory=list)
-    out_dir: Path | None = None
-
-    def describe(self, seconds: float) -> str:
-        lines = [
-            f"built {self.out_dir}",
-            f"  places     {self.places:>5}   in {self.countries} countries",
-            f"  events     {self.events:>5}   from {self.sources} source pages; {self.conflicts} conflict groups",
-            f"  disputed   {self.disputed_firsts:>5}   places whose first year sources disagree on",
-            f"  networks   {self.networks_used:>5}   with events, of {self.networks} described",
-            f"  milestones {self.milestones:>5}",
-            "  continents " + ", ".join(f"{k} {v}" for k, v in self.regions.items()),
-            f"  time       {seconds:.1f} s",
-        ]
-        lines += [f"  note: {w}" for w in self.warnings]
-        return "\n".join(lines)
 
 
 def _frame(rows: list[Record], table: str) -> pd.DataFrame:
@@ -159,12 +129,14 @@ def derive_places(events_out: pd.DataFrame, places: pd.DataFrame) -> pd.DataFram
     rows = []
     first = first_years(events_out)
     disputed = disputed_first_years(events_out)
+    kinds = first_kinds(events_out)
     for pid, g in events_out.groupby("place_id", sort=True):
         rows.append(
             {
                 "place_id": pid,
                 "first_year": int(first[pid]),
                 "first_year_disputed": str(disputed.get(pid, "")),
+                "first_kind": str(kinds[pid]),
                 "latest_year": int(g["year"].max()),
                 "networks": ";".join(sorted({n for n in g["network_id"] if n})),
                 "themes": _themes(*g["themes"]),
@@ -226,6 +198,7 @@ def render(rows: dict[str, list[Record]], raw_dir: Path, rel_dir: str) -> tuple[
         sources=events_out["source_url"].nunique(),
         milestones=len(out["milestones"]),
         disputed_firsts=int((places_out["first_year_disputed"] != "").sum()),
+        kinds={str(k): int(v) for k, v in events_out["event_type"].value_counts().items()},
         warnings=sorted(warnings),
     )
     return out, datapackage(events_out, version, as_of), summary

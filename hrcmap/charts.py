@@ -7,15 +7,19 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .escape import plotly as safe
+from .kinds import COMMITMENT_TYPES, ENDING_EVENT_TYPES
 from .palette import OKABE_ITO, REGION_COLORS
 
 # milestones and legend edges: grey that keeps 4:1 contrast on both the light and the dark theme
 MARK = "#767676"
 DASHES = ["solid", "dot", "dash", "longdash", "dashdot", "longdashdot"]
+ENDED = "ended: "  # per-year columns of endings, drawn below the line
 
 
 def cumulative_places(places: pd.DataFrame, by: str = "region") -> pd.DataFrame:
     """Places counted from their first commitment year, cumulated per group: year × group table."""
+    if "first_kind" in places:  # a place with only a first step has no first commitment yet
+        places = places[places["first_kind"] == "commitment"]
     if places.empty:
         return pd.DataFrame()
     years = range(int(places["first_year"].min()), int(places["first_year"].max()) + 1)
@@ -79,22 +83,45 @@ def per_year(events: pd.DataFrame, by: str = "event_type") -> pd.DataFrame:
     return table
 
 
+def commitments_per_year(events: pd.DataFrame) -> pd.DataFrame:
+    """New commitments per year by kind, then endings per year (columns "ended: repealed", …).
+
+    Steps (initiatives, network roles, amendments, reaffirmations) are not commitments and are not counted.
+    """
+    kind = events["event_type"].astype(str)
+    counted = events[kind.isin(COMMITMENT_TYPES)]
+    ended = events[kind.isin(ENDING_EVENT_TYPES)]
+    ended = ended.assign(event_type=ENDED + ended["event_type"].astype(str))
+    table = per_year(pd.concat([counted.assign(event_type=counted["event_type"].astype(str)), ended]))
+    if table.empty:
+        return table
+    order = [*COMMITMENT_TYPES, *(ENDED + e for e in ENDING_EVENT_TYPES)]
+    return table[[k for k in order if k in table.columns]]
+
+
 def per_year_figure(table: pd.DataFrame, title: str = "") -> go.Figure:
-    """Stacked bars of events per year; patterns distinguish the groups besides colour."""
+    """Stacked bars of events per year; patterns distinguish the groups besides colour.
+
+    Columns named "ended: …" are drawn below zero in greys, so endings never add to the commitments.
+    """
     patterns = ["", "/", "\\", "x", ".", "+", "-", "|"]
+    greys = ["#555555", "#888888", "#BBBBBB"]
     fig = go.Figure()
     for i, group in enumerate(table.columns):
+        ending = str(group).startswith(ENDED)
+        colour = greys[i % len(greys)] if ending else OKABE_ITO[i % len(OKABE_ITO)]
         fig.add_trace(
             go.Bar(
                 x=list(table.index),
-                y=table[group].tolist(),
+                y=(-table[group] if ending else table[group]).tolist(),
                 name=safe(str(group).replace("_", " ")),
-                marker={"color": OKABE_ITO[i % len(OKABE_ITO)], "pattern": {"shape": patterns[i % len(patterns)]}},
-                hovertemplate="%{x}: %{y}<extra>%{fullData.name}</extra>",
+                marker={"color": colour, "pattern": {"shape": patterns[i % len(patterns)]}},
+                customdata=table[group].tolist(),
+                hovertemplate="%{x}: %{customdata}<extra>%{fullData.name}</extra>",
             )
         )
     fig.update_layout(
-        barmode="stack",
+        barmode="relative",
         title=safe(title) if title else None,
         xaxis_title="Year",
         yaxis_title="Commitments",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .firsts import disputed_first_years, families_of_places, first_years
+from .firsts import disputed_first_years, families_of_places, first_kinds, first_years
 from .state import PARAMS, ViewState
 
 
@@ -27,10 +27,12 @@ def places_view(places: pd.DataFrame, events: pd.DataFrame, networks: pd.DataFra
         n_events=("event_id", "size"),
         networks=("network_id", lambda s: ";".join(sorted({n for n in s if n}))),
     )
-    base = places.drop(columns=["first_year", "first_year_disputed", "n_events", "networks"]).set_index("place_id")
+    derived = ["first_year", "first_year_disputed", "first_kind", "n_events", "networks"]
+    base = places.drop(columns=[c for c in derived if c in places]).set_index("place_id")
     out = base.join(agg, how="inner")
     out["first_year"] = first_years(events).reindex(out.index).astype(int)
     out["first_year_disputed"] = disputed_first_years(events).reindex(out.index).fillna("")
+    out["first_kind"] = first_kinds(events).reindex(out.index).fillna("commitment")
     families = dict(zip(networks["network_id"], networks["family"]))
     out["family"] = families_of_places(events, families).reindex(out.index).fillna("local")
     return out.reset_index().sort_values("place_id").reset_index(drop=True)

@@ -2,8 +2,9 @@
 
 One home for the rule every view, export and the build use:
 
-1. a place's first event is one of its commitments; only when nothing but endings (withdrawn,
-   repealed, lapsed) is left is it the earliest ending;
+1. a place's first event is one of its commitments (declared, ordinance, resolution, charter signed,
+   joined, founded, listed, award, institution); only when it has none is it a step (an initiative,
+   a network role, …), and only when nothing but endings is left is it the earliest ending;
 2. a claim that a better-sourced row of its own conflict group outranks (high confidence over
    medium) never gives the headline while the place has another commitment;
 3. among what is left, the earliest year wins (then the date, then the event id).
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .schema import ENDING_EVENT_TYPES
+from .kinds import COMMITMENT_TYPES, ENDING_EVENT_TYPES, event_class
 from .text import join_words
 
 _RANK = {"high": 2, "medium": 1}
@@ -33,12 +34,24 @@ def outranked(events: pd.DataFrame) -> pd.Series:
     return grouped & (rank < best)
 
 
+def _tier(events: pd.DataFrame) -> pd.Series:
+    """0 for commitments, 1 for steps, 2 for endings: the order the headline rule looks in."""
+    kind = events["event_type"]
+    return (~kind.isin(COMMITMENT_TYPES)).astype(int) + kind.isin(ENDING_EVENT_TYPES).astype(int)
+
+
 def first_events(events: pd.DataFrame) -> pd.DataFrame:
     """One row per place (indexed by place_id): the event that gives its headline year."""
-    ordered = events.assign(_ending=events["event_type"].isin(ENDING_EVENT_TYPES), _outranked=outranked(events))
-    keys = [k for k in ("_ending", "_outranked", "year", "date", "event_id") if k in ordered]
+    ordered = events.assign(_tier=_tier(events), _outranked=outranked(events))
+    keys = [k for k in ("_tier", "_outranked", "year", "date", "event_id") if k in ordered]
     ordered = ordered.sort_values(keys, kind="stable")
-    return ordered.groupby("place_id", sort=True).head(1).set_index("place_id").drop(columns=["_ending", "_outranked"])
+    return ordered.groupby("place_id", sort=True).head(1).set_index("place_id").drop(columns=["_tier", "_outranked"])
+
+
+def _starting(events: pd.DataFrame) -> pd.DataFrame:
+    """Each place's events of the tier its headline comes from (its commitments, if it has any)."""
+    tier = _tier(events)
+    return events[tier == tier.groupby(events["place_id"]).transform("min")]
 
 
 def first_years(events: pd.DataFrame) -> pd.Series:
@@ -52,7 +65,7 @@ def disputed_first_years(events: pd.DataFrame) -> pd.Series:
     Those are its outranked earlier claims, and the other years of the headline row's conflict group.
     """
     first = first_events(events)
-    commitments = events[~events["event_type"].isin(ENDING_EVENT_TYPES)]
+    commitments = _starting(events)
     if commitments.empty:
         return pd.Series("", index=first.index, dtype="string")
     years = commitments["year"].astype(int)
@@ -64,13 +77,18 @@ def disputed_first_years(events: pd.DataFrame) -> pd.Series:
     return disputed.astype("string").reindex(first.index, fill_value="")
 
 
-def headline_year(year: int, disputed: str = "") -> str:
-    """``2001`` or ``2001; one source says 2000``: how every view writes a place's first year."""
+def first_kinds(events: pd.DataFrame) -> pd.Series:
+    """place_id → ``commitment``, or ``step`` for a place with no commitment yet (``ending`` if only endings)."""
+    return first_events(events)["event_type"].astype(str).map(event_class)
+
+
+def headline_year(year: int, disputed: str = "", kind: str = "commitment") -> str:
+    """How every view writes a place's first year: ``2001``, ``2001; one source says 2000``, or for
+    a place with only a first step so far, ``none yet (first step 2018)``."""
     others = [y for y in str(disputed or "").split(";") if y]
-    if not others:
-        return str(int(year))
     says = "one source says" if len(others) == 1 else "other sources say"
-    return f"{int(year)}; {says} {join_words(others)}"
+    year_text = f"{int(year)}; {says} {join_words(others)}" if others else str(int(year))
+    return f"none yet (first step {year_text})" if kind == "step" else year_text
 
 
 def families_of_places(events: pd.DataFrame, families: dict[str, str]) -> pd.Series:
@@ -86,7 +104,7 @@ def families_of_places(events: pd.DataFrame, families: dict[str, str]) -> pd.Ser
 def first_year_only_listed(events: pd.DataFrame) -> pd.Series:
     """Per place: True when its earliest commitment year has only ``listed`` events (a membership
     list, not the act of joining), so the place may have joined earlier."""
-    starting = events[~events["event_type"].isin(ENDING_EVENT_TYPES)]
+    starting = _starting(events)
     if starting.empty:
         return pd.Series(dtype=bool)
     years = starting["year"].astype(int)

@@ -27,8 +27,12 @@ def palette(colour: str) -> list[list[int]]:
     return [rgb(c) for c in FAMILY_COLORS.values()]
 
 
+def _column(places: pd.DataFrame, name: str, default: str = "") -> list[str]:
+    return [str(k) for k in places[name]] if name in places else [default] * len(places)
+
+
 def _coord_notes(places: pd.DataFrame) -> list[str]:
-    return [str(k) for k in places["coord_note"]] if "coord_note" in places else [""] * len(places)
+    return _column(places, "coord_note")
 
 
 def place_layer_data(places: pd.DataFrame, colour: str = "family", network_names: dict[str, str] | None = None) -> pd.DataFrame:
@@ -56,8 +60,10 @@ def place_layer_data(places: pd.DataFrame, colour: str = "family", network_names
             "c": [f"{c}\n{k}" if k else str(c) for c, k in zip(places["country_name"], _coord_notes(places))],
             "n": [", ".join(names.get(n, n) for n in ns.split(";")) if ns else "local act only" for ns in places["networks"]],
             "y": [
-                headline_year(y, d)
-                for y, d in zip(places["first_year"], places.get("first_year_disputed", pd.Series("", index=places.index)))
+                headline_year(y, d, k)
+                for y, d, k in zip(
+                    places["first_year"], _column(places, "first_year_disputed"), _column(places, "first_kind", "commitment")
+                )
             ],
         }
     )

@@ -78,7 +78,8 @@ def place_profile(places: pd.DataFrame, events: pd.DataFrame, place_id: str) -> 
     networks = sorted({n for n in ev["network_name"] if n})
     summary = (
         f"{p['name']} ({p['kind']}) in {p['country_name']}, {p['subregion']}. "
-        f"First recorded commitment: {headline_year(p['first_year'], p.get('first_year_disputed', ''))}"
+        + "First recorded commitment: "
+        + headline_year(p["first_year"], p.get("first_year_disputed", ""), p.get("first_kind", "commitment"))
         + (" (a list that names it; it may have joined earlier)" if first_year_only_listed(ev).any() else "")
         + f". Current status: {p['status']}. "
         + (f"Networks: {', '.join(networks)}." if networks else "No network membership recorded; local acts only.")

@@ -102,7 +102,8 @@ def _event_problems(rows: dict[str, list[Record]], rel: str) -> list[Problem]:
     for r in rows.get("events", []):
         row, year, date, precision = r["__row__"], r.get("year", ""), r.get("date", ""), r.get("date_precision", "")
         if date:
-            problems.extend(_date_problems(rel, row, year, date, precision))
+            later_ok = r.get("event_type") == "award"  # an award's certificate may be handed over after its round
+            problems.extend(_date_problems(rel, row, year, date, precision, later_ok))
         elif precision and precision != "year":
             problems.append(Problem(rel, row, "date_precision", f"is '{show(precision)}' but no date is given"))
         etype, status = r.get("event_type", ""), r.get("status_after", "")
@@ -130,7 +131,7 @@ def _event_problems(rows: dict[str, list[Record]], rel: str) -> list[Problem]:
     return problems
 
 
-def _date_problems(file: str, row: int, year: str, date: str, precision: str | None) -> list[Problem]:
+def _date_problems(file: str, row: int, year: str, date: str, precision: str | None, later_ok: bool = False) -> list[Problem]:
     if not re.fullmatch(S.DATE_PATTERN, date):
         return []  # the pattern error is reported by the schema check
     try:
@@ -142,7 +143,18 @@ def _date_problems(file: str, row: int, year: str, date: str, precision: str | N
         return [Problem(file, row, "date", f"{date} is not a real calendar date")]
     out = []
     if _is_year(year) and not date.startswith(year):
-        out.append(Problem(file, row, "date", f"{date} does not fall in the row's year {year}"))
+        if not later_ok:
+            out.append(Problem(file, row, "date", f"{date} does not fall in the row's year {year}"))
+        elif not date.startswith(str(int(year) + 1)):
+            out.append(
+                Problem(
+                    file,
+                    row,
+                    "date",
+                    f"{date} is neither in the award's round {year} nor in the next year; "
+                    "an award is dated by its round, with the ceremony date in `date`",
+                )
+            )
     if precision is not None:
         expected = {4: "year", 7: "month", 10: "day"}[len(date)]
         if precision != expected:

@@ -8,20 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-EVENT_TYPES = (
-    "declared",
-    "ordinance",
-    "charter_signed",
-    "joined",
-    "listed",
-    "founded",
-    "resolution",
-    "withdrawn",
-    "repealed",
-    "lapsed",
-    "other",
-)
-ENDING_EVENT_TYPES = ("withdrawn", "repealed", "lapsed")
+from .kinds import EVENT_TYPE_MEANING, EVENT_TYPES
+
 STATUSES = ("active", "aspirational", "withdrawn", "repealed", "unknown")
 PRECISIONS = ("year", "month", "day")
 CONFIDENCES = ("high", "medium")
@@ -158,7 +146,7 @@ RAW_SCHEMAS: dict[str, dict] = {
             _f("event_id", "string", "Stable id of the fact.", required=True, unique=True, pattern=ID_PATTERN),
             _f("place_id", "string", "The place (places.place_id).", required=True),
             _f("network_id", "string", "The network, charter or programme (networks.network_id); empty for a purely local act."),
-            _f("event_type", "string", "What happened: " + ", ".join(EVENT_TYPES) + ".", required=True, enum=list(EVENT_TYPES)),
+            _f("event_type", "string", EVENT_TYPE_MEANING, required=True, enum=list(EVENT_TYPES)),
             _f("year", "integer", "Year it happened.", required=True, minimum=FIRST_YEAR),
             _f("date", "string", "Date as precise as the source gives it: YYYY, YYYY-MM or YYYY-MM-DD.", pattern=DATE_PATTERN),
             _f("date_precision", "string", "year, month or day.", enum=list(PRECISIONS)),
@@ -268,6 +256,12 @@ PLACES_OUT_FIELDS: list[dict] = [
     _f("coord_note", "string", "Where the point comes from when it is not the place itself (e.g. a regency at its seat)."),
     _f("first_year", "integer", "Year of the place's first recorded commitment (the headline rule: docs in hrcmap/firsts.py)."),
     _f("first_year_disputed", "string", "Other years sources give for that first commitment (;-separated; empty where none)."),
+    _f(
+        "first_kind",
+        "string",
+        "commitment; or step where the place has no commitment yet and first_year is that of its first step.",
+        enum=["commitment", "step", "ending"],
+    ),
     _f("latest_year", "integer", "Year of its latest recorded event."),
     _f("networks", "string", "Networks it has events in (;-separated ids)."),
     _f("themes", "string", "Themes of all its events (;-separated ids)."),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .firsts import first_year_only_listed
+from .kinds import COMMITMENT_TYPES, ENDING_EVENT_TYPES
 from .state import LIST_FILTERS, ViewState
 from .text import join_words, plural
 
@@ -48,10 +49,19 @@ def overview_sentence(events: pd.DataFrame, places: pd.DataFrame) -> str:
     if events.empty:
         return "No commitments match."
     first, last = int(events["year"].min()), int(events["year"].max())
-    return (
+    committed = int(events["event_type"].astype(str).isin(COMMITMENT_TYPES).sum())
+    sentence = (
         f"{plural(places['place_id'].nunique(), 'place')} in {plural(places['country_iso3'].nunique(), 'country')} "
-        f"made {len(events)} recorded {'commitment' if len(events) == 1 else 'commitments'} between {first} and {last}."
+        f"made {committed} recorded {'commitment' if committed == 1 else 'commitments'} between {first} and {last}"
     )
+    kinds = events["event_type"].astype(str)
+    endings = int(kinds.isin(ENDING_EVENT_TYPES).sum())
+    steps = len(events) - committed - endings
+    also = [plural(n, word) for n, word in ((steps, "step"), (endings, "ending")) if n]
+    if not also:
+        return sentence + "."
+    verb = "is" if steps + endings == 1 else "are"
+    return sentence + f"; {join_words(also, 'and')} {verb} also recorded."
 
 
 def growth_sentence(table: pd.DataFrame) -> str:
@@ -66,10 +76,15 @@ def growth_sentence(table: pd.DataFrame) -> str:
 
 
 def per_year_sentence(table: pd.DataFrame) -> str:
-    if table.empty:
+    ended = [c for c in table.columns if str(c).startswith("ended: ")]
+    totals = table.drop(columns=ended).sum(axis=1)
+    if table.empty or totals.sum() == 0:
         return "No commitments match these filters."
-    totals = table.sum(axis=1)
-    return f"{plural(int(totals.sum()), 'commitment')}; the busiest year was {int(totals.idxmax())} with {int(totals.max())}."
+    sentence = f"{plural(int(totals.sum()), 'commitment')}; the busiest year was {int(totals.idxmax())} with {int(totals.max())}."
+    if ended:
+        n = int(table[ended].to_numpy().sum())
+        sentence += f" {plural(n, 'ending')} (withdrawn, repealed or lapsed) {'is' if n == 1 else 'are'} drawn below the line."
+    return sentence
 
 
 def as_of_sentence(places: pd.DataFrame, year: int) -> str:

@@ -30,7 +30,7 @@ PARAMS: tuple[Param, ...] = (
     ListFilter("country", "Country", column="country_iso3", phrase="where"),
     ListFilter("network", "Network", column="network_id", phrase="in {}"),
     ListFilter("theme", "Theme", column="themes", contains=True, phrase="on {}", lower=True),
-    ListFilter("type", "Commitment type", column="event_type", order=S.EVENT_TYPES, phrase="kind"),
+    ListFilter("type", "Kind of event", column="event_type", order=S.EVENT_TYPES, phrase="kind"),
     ListFilter("status", "Status after the event", column="status_after", order=S.STATUSES, phrase="with status {}"),
     YearRange("years", "Years"),
     Place("city"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .kinds import EVENT_KINDS, event_class
 from .links import safe_url
 from .schema import EVENTS_OUT_FIELDS, PLACES_OUT_FIELDS, RAW_SCHEMAS
 
@@ -62,6 +63,13 @@ def coverage_by_region(places: pd.DataFrame) -> pd.DataFrame:
     """Places and countries per continent."""
     g = places.groupby("region").agg(Places=("place_id", "nunique"), Countries=("country_iso3", "nunique"))
     return g.reset_index().rename(columns={"region": "Continent"}).sort_values("Places", ascending=False)
+
+
+def kinds_table() -> pd.DataFrame:
+    """The kinds of event, their class (what "new commitments" count) and what each means."""
+    return pd.DataFrame(
+        [{"Kind": k.replace("_", " "), "Class": event_class(k), "Meaning": meaning} for k, meaning in EVENT_KINDS.items()]
+    )
 
 
 def dictionary(fields: list[dict]) -> pd.DataFrame:

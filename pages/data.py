@@ -28,6 +28,9 @@ caption("Every file names its source and licence. Cite as: " + data.citation)
 download_section(data, events, places)
 
 st.subheader("Data dictionary")
+with st.expander("Kinds of event (event_type): commitments, steps and endings", expanded=True):
+    caption("Charts of new commitments count only commitments; endings are shown as endings, steps are not counted.")
+    st.dataframe(tables.kinds_table(), width="stretch", hide_index=True)
 for title, fields in tables.DICTIONARY_TABLES:
     with st.expander(escape.markdown(title), expanded=title.startswith("events")):
         st.dataframe(tables.dictionary(fields), width="stretch", hide_index=True)

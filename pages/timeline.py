@@ -28,9 +28,9 @@ chart_block(
 if caveat := sentences.listing_caveat(events):
     caption(caveat)
 
-bars = charts.per_year(events, by="event_type")
+bars = charts.commitments_per_year(events)
 chart_block(
-    charts.per_year_figure(bars, "New commitments per year, by type"),
+    charts.per_year_figure(bars, "New commitments per year, by kind (endings below the line)"),
     bars,
     sentences.per_year_sentence(bars),
     events,

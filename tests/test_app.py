@@ -94,9 +94,12 @@ def test_data_page_downloads_and_dictionary(built, monkeypatch):
     assert labels == ["Data package (zip)", "Events (CSV)", "Events (CSV)", "Places (GeoJSON)", "Places (GeoJSON)"]
     table = at.dataframe[0].value
     assert len(table) == 4 and set(table["Country"]) == {"Austria", "United Kingdom"}
+    from hrcmap.kinds import EVENT_KINDS
     from hrcmap.schema import EVENTS_OUT_COLUMNS
 
-    assert list(at.dataframe[1].value["Column"]) == EVENTS_OUT_COLUMNS
+    # the table of kinds comes first: what each event_type means and whether charts count it
+    assert list(at.dataframe[1].value["Kind"]) == [k.replace("_", " ") for k in EVENT_KINDS]
+    assert list(at.dataframe[2].value["Column"]) == EVENTS_OUT_COLUMNS
 
 
 def test_query_params_restore_filters_and_sentence(built, monkeypatch):

@@ -162,7 +162,7 @@ INJECTED = (
         ("data?q=%3Cimg", "matching “<img”"),
         ("networks?network=fx-coalition", "Fixture Coalition of Cities"),
         ("timeline", "made 11 commitments"),
-        ("about", "made 11 recorded commitments"),
+        ("about", "made 10 recorded commitments"),
         ("present?present=1", "![x](https://evil.example/t.png) **Bold** <b>b</b>"),
         ("present?present=2", "Map <img src=x onerror=alert(1)>"),
         (

@@ -27,3 +27,12 @@ def test_every_url_parameter_is_in_the_url_contract():
     contract = state.__doc__ or ""
     for key in state.URL_KEYS - {"embed", "embed_options"}:
         assert f"``{key}``" in contract, f"URL key {key} is not described in hrcmap/state.py's docstring"
+
+
+def test_every_kind_of_event_is_defined_in_data_readme():
+    """A journalist reads what a kind means in data/README.md; a kind added to the code must be defined there."""
+    from hrcmap.kinds import EVENT_KINDS
+
+    text = (DATA / "README.md").read_text(encoding="utf-8")
+    for kind in EVENT_KINDS:
+        assert f"`{kind}`" in text, f"the kind {kind} is not defined in data/README.md"

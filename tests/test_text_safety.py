@@ -209,7 +209,7 @@ def _rendered_markdown(at) -> list[str]:
         ("cities", {"city": "wonosobo-idn"}, "evil"),
         ("cities", {"city": "gwangju-kor"}, "evil"),
         ("data", {"q": "<img"}, "&lt;img"),
-        ("about", {}, "11 recorded commitments"),
+        ("about", {}, "10 recorded commitments"),
         ("present", {"present": "1"}, "evil"),
         ("present", {"present": "2"}, "onerror"),
         ("map", {"region": "![x](https://evil.example/r.png)", "[Sign in again](https://evil.example/a)": "1"}, "evil"),
