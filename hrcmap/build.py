@@ -19,6 +19,7 @@ import pandas as pd
 from . import __version__
 from . import schema as S
 from .countries import check_point, country
+from .divisions import division_problems, division_warnings, gazetteer_admin1, labels
 from .firsts import disputed_first_years, first_kinds, first_years
 from .gazetteer import GazetteerError, resolve
 from .load import DataUnavailable, read_dataset
@@ -48,6 +49,7 @@ def resolve_places(places: pd.DataFrame, rel: str) -> tuple[pd.DataFrame, list[P
     problems: list[Problem] = []
     warnings: list[str] = []
     out = []
+    resolved: dict[str, int | None] = {}
     for r in places.itertuples(index=False):
         row = r.src_row
         c = country(r.country_iso3)
@@ -65,29 +67,17 @@ def resolve_places(places: pd.DataFrame, rel: str) -> tuple[pd.DataFrame, list[P
         except GazetteerError as exc:
             problems.append(Problem(rel, row, exc.column, str(exc)))
             continue
-        placed = check_point(r.country_iso3, res.lat, res.lon)
-        if not placed.checked:
-            warnings.append(f"{r.place_id}: no outline for {r.country_iso3} in data/reference; its point was not checked")
-        elif placed.offshore:
-            warnings.append(
-                f"{r.place_id}: {placed.distance_km:.0f} km off {r.country_iso3}'s low-resolution outline, nearest to it (an island the outlines lack)"
-            )
-        elif not placed.ok:
-            hint = "; lat and lon look swapped" if placed.swapped_fits else "; check the coordinates or the country"
-            problems.append(
-                Problem(
-                    rel,
-                    row,
-                    "lat" if res.source == "explicit" else "geonameid",
-                    f"point ({res.lat}, {res.lon}) lies {placed.distance_km:.0f} km outside {r.country_iso3}{hint}",
-                )
-            )
+        resolved[r.place_id] = res.geonameid
+        problem = _point_problem(r, res, rel, warnings)
+        if problem:
+            problems.append(problem)
             continue
         out.append(
             {
                 "place_id": r.place_id,
                 "name": r.name,
                 "kind": r.kind,
+                "admin1": r.admin1 or gazetteer_admin1(res.geonameid, r.country_iso3),
                 "country_iso3": r.country_iso3,
                 "country_name": c.name,
                 "region": c.region,
@@ -98,13 +88,38 @@ def resolve_places(places: pd.DataFrame, rel: str) -> tuple[pd.DataFrame, list[P
                 "coord_note": r.coord_note,
             }
         )
-    return pd.DataFrame(out), problems, warnings
+    problems += division_problems(places, resolved, rel)
+    df = pd.DataFrame(out)
+    if len(df):
+        df["label"] = labels(df)
+    return df, problems, warnings
+
+
+def _point_problem(r, res, rel: str, warnings: list[str]) -> Problem | None:
+    """Whether a resolved point lies in its country; a note when it lies just offshore or cannot be checked."""
+    placed = check_point(r.country_iso3, res.lat, res.lon)
+    if not placed.checked:
+        warnings.append(f"{r.place_id}: no outline for {r.country_iso3} in data/reference; its point was not checked")
+    elif placed.offshore:
+        warnings.append(
+            f"{r.place_id}: {placed.distance_km:.0f} km off {r.country_iso3}'s low-resolution outline, nearest to it (an island the outlines lack)"
+        )
+    elif not placed.ok:
+        hint = "; lat and lon look swapped" if placed.swapped_fits else "; check the coordinates or the country"
+        return Problem(
+            rel,
+            r.src_row,
+            "lat" if res.source == "explicit" else "geonameid",
+            f"point ({res.lat}, {res.lon}) lies {placed.distance_km:.0f} km outside {r.country_iso3}{hint}",
+        )
+    return None
 
 
 def derive_events(events: pd.DataFrame, places: pd.DataFrame, networks: pd.DataFrame) -> pd.DataFrame:
     """The flat events table (the events.csv contract): one row per event with place and network."""
     net = networks.set_index("network_id")
-    df = events.merge(places.rename(columns={"name": "place_name", "kind": "place_kind"}), on="place_id", how="inner")
+    renamed = places.rename(columns={"name": "place_name", "kind": "place_kind", "admin1": "place_admin1"})
+    df = events.merge(renamed, on="place_id", how="inner")
     df["network_name"] = [net.at[n, "name"] if n else "" for n in df["network_id"]]
     df["themes"] = [_themes(t, net.at[n, "themes"] if n else "") for t, n in zip(df["themes"], df["network_id"])]
     df["year"] = df["year"].astype(int)
@@ -199,7 +214,7 @@ def render(rows: dict[str, list[Record]], raw_dir: Path, rel_dir: str) -> tuple[
         milestones=len(out["milestones"]),
         disputed_firsts=int((places_out["first_year_disputed"] != "").sum()),
         kinds={str(k): int(v) for k, v in events_out["event_type"].value_counts().items()},
-        warnings=sorted(warnings),
+        warnings=sorted(warnings + division_warnings(events_out, places_out)),
     )
     return out, datapackage(events_out, version, as_of), summary
 

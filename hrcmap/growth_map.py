@@ -54,7 +54,10 @@ def growth_figure(
     n = len(families)
     scale = [[edge, FAMILY_COLORS[f]] for i, f in enumerate(families) for edge in (i / n, (i + 1) / n)]
     label = np.array(
-        [safe(f"{n} ({y}, {FAMILIES.get(f, f)})") for n, y, f in zip(ordered["name"], ordered["first_year"], ordered["family"])],
+        [
+            safe(f"{n} ({y}, {FAMILIES.get(f, f)})")
+            for n, y, f in zip(ordered["label" if "label" in ordered else "name"], ordered["first_year"], ordered["family"])
+        ],
         dtype=object,
     )
     first = ordered["first_year"].astype(int).tolist()

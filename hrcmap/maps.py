@@ -55,7 +55,7 @@ def place_layer_data(places: pd.DataFrame, colour: str = "family", network_names
             "r": (3 + places["n_events"].astype(int).clip(upper=6)).astype(int),
             "f": [(c[0] << 16) | (c[1] << 8) | c[2] for c in (colours[i] for i in index)],
             "w": places["status"].isin(["withdrawn", "repealed"]).astype(int),
-            "t": places["name"].astype(str),
+            "t": places["label" if "label" in places else "name"].astype(str),  # "Louisville, Colorado" where names repeat
             # the country, and where the point comes from when it is not the place itself (a regency at its seat)
             "c": [f"{c}\n{k}" if k else str(c) for c, k in zip(places["country_name"], _coord_notes(places))],
             "n": [", ".join(names.get(n, n) for n in ns.split(";")) if ns else "local act only" for ns in places["networks"]],
@@ -184,7 +184,7 @@ def selected_place_id(selection: object, places: pd.DataFrame) -> str | None:
     try:
         lon, lat = (float(v) for v in obj.get("p"))
         match = places[
-            (places["name"] == obj.get("t"))
+            (places["label" if "label" in places else "name"] == obj.get("t"))
             & (places["country_name"] == str(obj.get("c", "")).split("\n")[0])  # the country line, without the point's note
             & ((places["lon"].astype(float).round(2) - lon).abs() < 1e-6)
             & ((places["lat"].astype(float).round(2) - lat).abs() < 1e-6)

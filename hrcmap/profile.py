@@ -53,7 +53,7 @@ def selected_place(
     for e in ev.itertuples(index=False):
         network = f" ({short.get(e.network_id, e.network_name)})" if e.network_name else ""
         lines.append(Line(f"{e.year}: {e.event_type.replace('_', ' ')}{network}. {e.note}", safe_url(e.source_url)))
-    return PlaceCard(f"{p['name']}, {p['country_name']}", lines)
+    return PlaceCard(f"{p.get('label', p['name'])}, {p['country_name']}", lines)
 
 
 def place_options(places: pd.DataFrame) -> dict[str, str]:
@@ -77,7 +77,7 @@ def place_profile(places: pd.DataFrame, events: pd.DataFrame, place_id: str) -> 
     ev = events[events["place_id"] == place_id].sort_values(["year", "date"], kind="stable")
     networks = sorted({n for n in ev["network_name"] if n})
     summary = (
-        f"{p['name']} ({p['kind']}) in {p['country_name']}, {p['subregion']}. "
+        f"{p['name']} ({p['kind']}) in {_where(p)}. "
         + "First recorded commitment: "
         + headline_year(p["first_year"], p.get("first_year_disputed", ""), p.get("first_kind", "commitment"))
         + (" (a list that names it; it may have joined earlier)" if first_year_only_listed(ev).any() else "")
@@ -88,7 +88,12 @@ def place_profile(places: pd.DataFrame, events: pd.DataFrame, place_id: str) -> 
         summary += f" On the map: {str(p['coord_note']).rstrip('.').lower()}."
     if bool(p["has_conflict"]):
         summary += " Some sources disagree about its facts: rows in the same conflict group below tell different stories."
-    return Profile(f"{p['name']}, {p['country_name']}", summary, ev)
+    return Profile(f"{p.get('label', p['name'])}, {p['country_name']}", summary, ev)
+
+
+def _where(p: pd.Series) -> str:
+    """ "Colorado, United States, Northern America": the division where known, the country, the subregion."""
+    return ", ".join(str(v) for v in (p.get("admin1", ""), p["country_name"], p["subregion"]) if v)
 
 
 @dataclass(frozen=True)

@@ -219,6 +219,7 @@ EVENTS_OUT_FIELDS: list[dict] = [
     _f("place_id", "string", "Stable id of the place."),
     _f("place_name", "string", "Name of the place."),
     _f("place_kind", "string", "city, municipality, county, regency, province, region, district or community."),
+    _f("place_admin1", "string", "First-level division of the place (state, province, region), where known."),
     _f("country_iso3", "string", "ISO 3166-1 alpha-3 code."),
     _f("country_name", "string", "Short country name."),
     _f("region", "string", "Continent: Africa, Asia, Europe, North America, South America or Oceania."),
@@ -246,7 +247,9 @@ EVENTS_OUT_COLUMNS = [f["name"] for f in EVENTS_OUT_FIELDS]
 PLACES_OUT_FIELDS: list[dict] = [
     _f("place_id", "string", "Stable id of the place."),
     _f("name", "string", "Name of the place."),
+    _f("label", "string", "What views call it: the name, or 'name, division' where the name repeats in its country."),
     _f("kind", "string", "Kind of place."),
+    _f("admin1", "string", "First-level division (state, province, region), from the row or the gazetteer, where known."),
     _f("country_iso3", "string", "ISO 3166-1 alpha-3 code."),
     _f("country_name", "string", "Short country name."),
     _f("region", "string", "Continent."),

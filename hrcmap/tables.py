@@ -14,7 +14,7 @@ def places_table(places: pd.DataFrame) -> pd.DataFrame:
     return (
         pd.DataFrame(
             {
-                "Place": places["name"],
+                "Place": places["label" if "label" in places else "name"],
                 "Country": places["country_name"],
                 "Continent": places["region"],
                 "First year": places["first_year"].astype(int),
@@ -43,6 +43,7 @@ def events_table(events: pd.DataFrame, short: dict[str, str] | None = None) -> p
         {
             "Year": events["year"].astype(int),
             "Place": events["place_name"],
+            "Division": events.get("place_admin1", ""),
             "Country": events["country_name"],
             "What": events["event_type"].str.replace("_", " "),
             "Network": network,
