@@ -16,7 +16,8 @@ def map_legend(colour: str = "family") -> str:
     )
     return (
         f"{what}; circle size grows with the number of recorded commitments; a black ring marks a place "
-        "whose commitments were withdrawn or repealed. Hover or tap a circle for its name, country, "
+        "whose commitments were withdrawn or repealed; a hollow ring is a region, province or regency drawn at its "
+        "seat or capital, around the city there. Hover or tap a circle for its name, country, "
         "networks and first year (and any year another source gives); click it to see its commitments."
     )
 

@@ -14,6 +14,7 @@ from .paths import WEB_OUTLINES_URL
 # 0xRRGGBB (deck.gl's JSON expressions unpack it; they cannot index an array), w 1 when the
 # place's commitments were withdrawn or repealed, t name, c country, n networks, y first year.
 PLACE_COLUMNS = ["p", "r", "f", "w", "t", "c", "n", "y"]
+SEAT_LAYER = "places-at-seat"
 TOOLTIP = {"text": "{t}\n{c}\nFirst commitment: {y}\nNetworks: {n}"}
 # Zoom 0.3 fits the whole world on a 400-px phone; wider screens see the wrapped copies beside it.
 WORLD = pdk.ViewState(latitude=25, longitude=15, zoom=0.3, min_zoom=0)
@@ -126,10 +127,29 @@ def build_map(
                 pickable=False,
             )
         )
+    # a province or regency placed at its seat is a hollow ring around the point, so the city there stays visible
+    at_seat = places["coord_note"].astype(str) != "" if "coord_note" in places else pd.Series(False, index=places.index)
+    if at_seat.any():
+        layers.append(
+            pdk.Layer(
+                "ScatterplotLayer",
+                place_layer_data(places[at_seat], colour, network_names),
+                id=SEAT_LAYER,
+                get_position="p",
+                get_radius="r + 5",
+                radius_units="'pixels'",
+                filled=False,
+                stroked=True,
+                get_line_color="[f >> 16, (f >> 8) & 255, f & 255]",
+                line_width_min_pixels=2.5,
+                pickable=True,
+                auto_highlight=True,
+            )
+        )
     layers.append(
         pdk.Layer(
             "ScatterplotLayer",
-            place_layer_data(places, colour, network_names),
+            place_layer_data(places[~at_seat], colour, network_names),
             id="places",
             get_position="p",
             get_radius="r",
@@ -175,7 +195,8 @@ def selected_place_id(selection: object, places: pd.DataFrame) -> str | None:
     position rather than by row index, which may point elsewhere once the filters have changed.
     """
     try:
-        picked = selection["selection"]["objects"].get("places") or []  # type: ignore[index]
+        objects = selection["selection"]["objects"]  # type: ignore[index]
+        picked = objects.get("places") or objects.get(SEAT_LAYER) or []
     except (KeyError, TypeError, AttributeError):
         return None
     if not picked:

@@ -32,7 +32,13 @@ def describe(events: pd.DataFrame, state: ViewState, labels: dict[str, dict[str,
     if where:  # the most specific place filter says where
         sentence += " in " + words(where[-1].key)
     kinds = "".join(" " + words(p.key) for p in chosen if p.phrase == "kind")
-    sentence += f" made {len(events)}{kinds} {'commitment' if len(events) == 1 else 'commitments'}"
+    committed = int(events["event_type"].astype(str).isin(COMMITMENT_TYPES).sum())
+    if committed:
+        sentence += f" made {committed}{kinds} {'commitment' if committed == 1 else 'commitments'}"
+        if also := _also(events, committed):
+            sentence += f" (and {also})"
+    else:  # only steps or endings are shown, e.g. under a kind filter
+        sentence += f" recorded {plural(len(events), 'event').replace(' ', kinds + ' ', 1)}"
     for p in chosen:
         if p.phrase not in ("where", "kind"):
             sentence += " " + p.phrase.replace("{key}", p.key).format(words(p.key, p.lower))
@@ -54,14 +60,18 @@ def overview_sentence(events: pd.DataFrame, places: pd.DataFrame) -> str:
         f"{plural(places['place_id'].nunique(), 'place')} in {plural(places['country_iso3'].nunique(), 'country')} "
         f"made {committed} recorded {'commitment' if committed == 1 else 'commitments'} between {first} and {last}"
     )
-    kinds = events["event_type"].astype(str)
-    endings = int(kinds.isin(ENDING_EVENT_TYPES).sum())
-    steps = len(events) - committed - endings
-    also = [plural(n, word) for n, word in ((steps, "step"), (endings, "ending")) if n]
+    also = _also(events, committed)
     if not also:
         return sentence + "."
-    verb = "is" if steps + endings == 1 else "are"
-    return sentence + f"; {join_words(also, 'and')} {verb} also recorded."
+    verb = "is" if len(events) - committed == 1 else "are"
+    return sentence + f"; {also} {verb} also recorded."
+
+
+def _also(events: pd.DataFrame, committed: int) -> str:
+    """ "4 steps and 1 ending": the events beside the commitments ("" when there are none)."""
+    endings = int(events["event_type"].astype(str).isin(ENDING_EVENT_TYPES).sum())
+    steps = len(events) - committed - endings
+    return join_words([plural(n, word) for n, word in ((steps, "step"), (endings, "ending")) if n], "and")
 
 
 def growth_sentence(table: pd.DataFrame) -> str:

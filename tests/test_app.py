@@ -46,7 +46,9 @@ def test_map_ships_only_drawn_columns_without_external_basemap(built, monkeypatc
     assert not at.get("deck_gl_json_chart")[0].proto.mapbox_token
     tooltip = json.loads(at.get("deck_gl_json_chart")[0].proto.tooltip)
     assert "html" not in tooltip and "{t}" in tooltip["text"]
-    assert "8 places in 7 countries made 11 commitments between 1997 and 2019." in at.markdown[0].value.replace("\\", "")
+    assert "8 places in 7 countries made 10 commitments (and 1 ending) between 1997 and 2019." in at.markdown[0].value.replace(
+        "\\", ""
+    )
 
 
 def test_city_profile_from_query_param(built, monkeypatch):
@@ -227,7 +229,7 @@ def test_a_bare_address_shows_the_default_view(built, monkeypatch):
         del at.query_params[key]
     at.switch_page("pages/timeline.py").run()
     assert not at.exception
-    assert shown(at.markdown[0].value).startswith("8 places in 7 countries made 11 commitments")
+    assert shown(at.markdown[0].value).startswith("8 places in 7 countries made 10 commitments (and 1 ending)")
     assert at.multiselect(key="f_region").value == []
 
 

@@ -155,13 +155,13 @@ INJECTED = (
 @pytest.mark.parametrize(
     "path,shown",
     [
-        ("", "made 11 commitments"),
+        ("", "made 10 commitments (and 1 ending)"),
         ("cities?city=graz-aut", "<img src=x onerror=alert(1)>"),
         ("cities?city=wonosobo-idn", '<span style="background:url(https://evil.example/p)">Wono</span>'),
         ("cities?city=gwangju-kor", "see https://evil.example/n and www.evil.example"),
         ("data?q=%3Cimg", "matching “<img”"),
         ("networks?network=fx-coalition", "Fixture Coalition of Cities"),
-        ("timeline", "made 11 commitments"),
+        ("timeline", "made 10 commitments (and 1 ending)"),
         ("about", "made 10 recorded commitments"),
         ("present?present=1", "![x](https://evil.example/t.png) **Bold** <b>b</b>"),
         ("present?present=2", "Map <img src=x onerror=alert(1)>"),

@@ -156,3 +156,22 @@ def test_a_place_at_its_seat_says_so_and_can_still_be_clicked(places):
     assert rows.at[0, "c"].endswith("\nPlaced at its seat, Soreang.")
     picked = {"selection": {"objects": {"places": [rows.iloc[0].to_dict()]}}}
     assert maps.selected_place_id(picked, at_seat) == at_seat.iloc[0]["place_id"]
+
+
+def test_a_province_at_its_capital_is_a_ring_that_does_not_hide_the_city(places, outlines):
+    """Osaka Prefecture placed at Osaka: the prefecture is a hollow ring, the city stays a filled circle."""
+    city = places[places["place_id"] == "graz-aut"].iloc[[0]]
+    province = city.assign(
+        place_id="styria-aut", name="Styria", label="Styria", kind="province", coord_note="Placed at its capital, Graz."
+    )
+    both = pd.concat([city.assign(coord_note=""), province], ignore_index=True)
+    spec = json.loads(maps.build_map(both, outlines).to_json())
+    layers = {layer["id"]: layer for layer in spec["layers"]}
+    ring, dots = layers[maps.SEAT_LAYER], layers["places"]
+    assert [p["t"] for p in ring["data"]] == ["Styria"] and [p["t"] for p in dots["data"]] == ["Graz"]
+    assert ring["filled"] is False and ring["stroked"] is True
+    assert "Placed at its capital, Graz." in ring["data"][0]["c"]  # the tooltip says where the point comes from
+    # drawn first, so the city's circle is on top; and a tap on the ring opens the province
+    assert list(layers).index(maps.SEAT_LAYER) < list(layers).index("places")
+    picked = {"selection": {"objects": {maps.SEAT_LAYER: [ring["data"][0]]}}}
+    assert maps.selected_place_id(picked, both) == "styria-aut"

@@ -80,3 +80,12 @@ def test_the_shipped_catch_all_is_small_and_says_why():
     other = events[events["event_type"] == "other"]
     assert len(other) <= 0.05 * len(events)
     assert all(note.startswith("Kept as 'other' because") for note in other["note"]), other["note"].tolist()
+
+
+def test_a_view_of_steps_only_never_calls_them_commitments():
+    from hrcmap.state import ViewState
+
+    ev = _events(("a", "p", "n", "network_role", 2008, "", "high", ""), ("b", "q", "n", "network_role", 2010, "", "high", ""))
+    ev["country_iso3"] = ["FRA", "CHE"]
+    said = sentences.describe(ev, ViewState(type=("network_role",)), {})
+    assert said == "2 places in 2 countries recorded 2 network role events between 2008 and 2010."
