@@ -57,11 +57,10 @@ def selected_place(
 
 
 def place_options(places: pd.DataFrame) -> dict[str, str]:
-    """place_id → 'Name, Country', sorted by name, for a search box."""
+    """place_id → 'Name, Country' ('Louisville, Colorado, United States' where names repeat), sorted by name."""
     ordered = places.sort_values(["name", "country_name"])
-    return {
-        pid: f"{name}, {country}" for pid, name, country in zip(ordered["place_id"], ordered["name"], ordered["country_name"])
-    }
+    labels = ordered["label" if "label" in ordered else "name"]
+    return {pid: f"{label}, {country}" for pid, label, country in zip(ordered["place_id"], labels, ordered["country_name"])}
 
 
 @dataclass(frozen=True)

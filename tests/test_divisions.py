@@ -41,6 +41,10 @@ def test_two_louisvilles_are_two_places_each_named_with_its_state(raw_copy: Path
     events = pd.read_csv(tmp_path / "out" / "events.csv", dtype=str, keep_default_na=False).set_index("event_id")
     assert events.at["louisville-usa-colorado-2017-resolution", "place_admin1"] == "Colorado"
     assert not [w for w in summary.warnings if "louisville" in w]
+    from hrcmap.profile import place_options
+
+    choices = place_options(places.reset_index())  # the Places page's search box tells the two apart
+    assert choices["louisville-usa-colorado"] == "Louisville, Colorado, United States"
 
 
 def test_same_name_places_without_state_or_id_fail_the_build(raw_copy: Path, tmp_path: Path):
