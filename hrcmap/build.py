@@ -97,12 +97,12 @@ def resolve_places(places: pd.DataFrame, rel: str) -> tuple[pd.DataFrame, list[P
 
 def _point_problem(r, res, rel: str, warnings: list[str]) -> Problem | None:
     """Whether a resolved point lies in its country; a note when it lies just offshore or cannot be checked."""
-    placed = check_point(r.country_iso3, res.lat, res.lon)
+    placed = check_point(r.country_iso3, res.lat, res.lon, gazetteer=res.source == "gazetteer")
     if not placed.checked:
         warnings.append(f"{r.place_id}: no outline for {r.country_iso3} in data/reference; its point was not checked")
     elif placed.offshore:
         warnings.append(
-            f"{r.place_id}: {placed.distance_km:.0f} km off {r.country_iso3}'s low-resolution outline, nearest to it (an island the outlines lack)"
+            f"{r.place_id}: {placed.distance_km:.0f} km off {r.country_iso3}'s low-resolution outline, at sea in no other country's (an island the outlines lack)"
         )
     elif not placed.ok:
         hint = "; lat and lon look swapped" if placed.swapped_fits else "; check the coordinates or the country"

@@ -95,7 +95,7 @@ class Placement:
     checked: bool  # False where the country has no outline (small states)
     distance_km: float | None
     swapped_fits: bool  # True when lat and lon exchanged would fit
-    offshore: bool = False  # outside every outline, nearest to its own country (an island the outlines lack)
+    offshore: bool = False  # outside every outline, its own country's or the gazetteer's (an island the outlines lack)
 
 
 def _distance_km(geom, lat: float, lon: float) -> float:
@@ -112,8 +112,13 @@ def _country_geometry(iso3: str, path: Path = COUNTRIES_GEOJSON):
     return None if rows.empty else rows.geometry.union_all()
 
 
-def check_point(iso3: str, lat: float, lon: float, shapes: gpd.GeoDataFrame | None = None) -> Placement:
-    """Does (lat, lon) lie in, or within :data:`TOLERANCE_KM` of, the country's outline?"""
+def check_point(iso3: str, lat: float, lon: float, shapes: gpd.GeoDataFrame | None = None, gazetteer: bool = False) -> Placement:
+    """Does (lat, lon) lie in, or within :data:`TOLERANCE_KM` of, the country's outline?
+
+    A point at sea within :data:`ISLAND_KM` is an island the low-resolution outlines lack when its
+    own country's outline is the nearest, or when the gazetteer itself puts it in that country
+    (``gazetteer``): Batam lies nearer to Singapore's outline than to Indonesia's, yet is Indonesian.
+    """
     if shapes is None:
         shapes = outlines()
         geom = _country_geometry(iso3)
@@ -135,6 +140,6 @@ def check_point(iso3: str, lat: float, lon: float, shapes: gpd.GeoDataFrame | No
             for iso, g in zip(shapes["iso_a3"], shapes.geometry)
             if g.distance(Point(lon, lat)) < 5  # degrees: only nearby outlines are worth measuring
         )
-        if nearest[1] == iso3:
+        if gazetteer or nearest[1] == iso3:
             return Placement(True, True, dist, False, offshore=True)
     return Placement(False, True, dist, swapped)

@@ -43,6 +43,13 @@ def test_island_point_claimed_by_another_country_still_fails():
     assert not check_point("JPN", 33.5097, 126.5219).ok
 
 
+def test_an_island_the_gazetteer_places_in_its_country_is_accepted_though_another_outline_is_nearer():
+    batam = (1.1494, 104.0249)  # Indonesia's Riau Islands: Singapore's outline is nearer than Indonesia's
+    assert not check_point("IDN", *batam).ok  # a point from a page alone is not enough
+    placed = check_point("IDN", *batam, gazetteer=True)
+    assert placed.ok and placed.offshore and placed.distance_km > 100
+
+
 def test_static_outlines_are_in_sync_with_the_reference():
     from hrcmap.countries import web_outlines
     from hrcmap.paths import WEB_OUTLINES
