@@ -84,7 +84,8 @@ def place_profile(places: pd.DataFrame, events: pd.DataFrame, place_id: str) -> 
         + (f"Networks: {', '.join(networks)}." if networks else "No network membership recorded; local acts only.")
     )
     if p.get("coord_note", ""):
-        summary += f" On the map: {str(p['coord_note']).rstrip('.').lower()}."
+        note = str(p["coord_note"]).rstrip(".")
+        summary += f" On the map: {note[:1].lower() + note[1:]}."  # "placed at its seat, Osaka": names keep their capitals
     if bool(p["has_conflict"]):
         summary += " Some sources disagree about its facts: rows in the same conflict group below tell different stories."
     return Profile(f"{p.get('label', p['name'])}, {p['country_name']}", summary, ev)

@@ -55,3 +55,14 @@ def test_no_reader_facing_note_carries_a_geocoding_remark():
             assert "located at seat" not in row["note"].lower(), (table, row.get("event_id", row["place_id"]))
     places = {r["place_id"]: r for r in csv.DictReader((RAW / "places.csv").open(encoding="utf-8"))}
     assert places["aachen-region-deu"]["coord_note"] == "Placed at its seat, Aachen."
+
+
+def test_a_profile_says_where_a_seat_placed_point_comes_from_with_names_intact():
+    from hrcmap.load import read_dataset
+    from hrcmap.profile import place_profile
+
+    data = read_dataset(DATA / "processed")
+    placed = data.places[data.places["coord_note"].str.startswith("Placed at its seat, ")].iloc[0]
+    seat = placed["coord_note"].removeprefix("Placed at its seat, ").rstrip(".")
+    summary = place_profile(data.places, data.events, placed["place_id"]).summary
+    assert f"On the map: placed at its seat, {seat}." in summary  # "Osaka", not "osaka"
