@@ -98,10 +98,13 @@ def per_year_sentence(table: pd.DataFrame) -> str:
 
 
 def as_of_sentence(places: pd.DataFrame, year: int) -> str:
-    shown = places[places["first_year"] <= year]
+    committed = places["first_kind"] == "commitment" if "first_kind" in places else pd.Series(True, index=places.index)
+    shown = places[(places["first_year"] <= year) & committed]
+    steps = int((~committed).sum())
+    aside = f" ({plural(steps, 'place')} shown {'has' if steps == 1 else 'have'} only taken a first step)" if steps else ""
     return (
         f"As of {year}, {len(shown)} of the {plural(len(places), 'place')} shown had made their first commitment, "
-        f"in {plural(shown['country_iso3'].nunique(), 'country')}. Press Play to watch the years go by."
+        f"in {plural(shown['country_iso3'].nunique(), 'country')}{aside}. Press Play to watch the years go by."
     )
 
 

@@ -89,3 +89,10 @@ def test_a_view_of_steps_only_never_calls_them_commitments():
     ev["country_iso3"] = ["FRA", "CHE"]
     said = sentences.describe(ev, ViewState(type=("network_role",)), {})
     assert said == "2 places in 2 countries recorded 2 network role events between 2008 and 2010."
+
+
+def test_the_as_of_sentence_does_not_count_a_first_step_as_a_commitment():
+    places = pd.DataFrame({"first_year": [2001, 2018], "first_kind": ["commitment", "step"], "country_iso3": ["AUT", "PRT"]})
+    said = sentences.as_of_sentence(places, 2026)
+    assert said.startswith("As of 2026, 1 of the 2 places shown had made their first commitment, in 1 country (1 place")
+    assert "(1 place shown has only taken a first step)" in said
