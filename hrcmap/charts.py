@@ -131,36 +131,6 @@ def per_year_figure(table: pd.DataFrame, title: str = "") -> go.Figure:
     return fig
 
 
-def legend_figure(items: list[tuple[str, str]], title: str = "") -> go.Figure:
-    """A compact legend: one coloured dot and label per item, laid out in rows."""
-    per_row = 3
-    xs = [i % per_row for i in range(len(items))]
-    ys = [-(i // per_row) for i in range(len(items))]
-    fig = go.Figure(
-        go.Scatter(
-            x=xs,
-            y=ys,
-            mode="markers+text",
-            text=[safe(label) for label, _ in items],
-            textposition="middle right",
-            textfont={"size": 13},
-            marker={"size": 12, "color": [c for _, c in items], "line": {"color": MARK, "width": 1}},
-            hoverinfo="skip",
-            cliponaxis=False,
-        )
-    )
-    rows = (len(items) + per_row - 1) // per_row
-    fig.update_layout(
-        title=title or None,
-        showlegend=False,
-        height=40 + 26 * rows,
-        margin={"l": 6, "r": 6, "t": 24 if title else 4, "b": 4},
-        xaxis={"visible": False, "range": [-0.1, per_row]},
-        yaxis={"visible": False, "range": [-rows + 0.5, 0.5]},
-    )
-    return fig
-
-
 def coverage_table(network_id: str, events: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFrame:
     """Per year: places we map in the network (cumulative) beside the totals the network reported."""
     ev = events[events["network_id"] == network_id]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import json
+
 import pandas as pd
 import pydeck as pdk
 
@@ -10,15 +13,40 @@ from .palette import FAMILY_COLORS, rgb, year_colour
 from .paths import WEB_OUTLINES_URL
 
 # What the places layer ships to the browser, with one-letter keys because every byte is sent per
-# place on every filter change: p position [lon, lat], r radius (px), f colour as one integer
-# 0xRRGGBB (deck.gl's JSON expressions unpack it; they cannot index an array), w 1 when the
-# place's commitments were withdrawn or repealed, t name, c country, n networks, y first year.
-PLACE_COLUMNS = ["p", "r", "f", "w", "t", "c", "n", "y"]
+# place on every filter change: p position [lon, lat]; f one small integer packing what is drawn,
+# 100 × withdrawn-or-repealed + 10 × colour index + radius in pixels (deck.gl's JSON expressions
+# unpack it, see :func:`encode`); t the tooltip's name line ("Louisville, Colorado, United States",
+# and where the point comes from when it is not the place itself); y the first year as every view
+# writes it. The networks come with a click, in the side panel.
+PLACE_COLUMNS = ["p", "f", "t", "y"]
 SEAT_LAYER = "places-at-seat"
-TOOLTIP = {"text": "{t}\n{c}\nFirst commitment: {y}\nNetworks: {n}"}
+TOOLTIP = {"text": "{t}\nFirst commitment: {y}"}
 # Zoom 0.3 fits the whole world on a 400-px phone; wider screens see the wrapped copies beside it.
 WORLD = pdk.ViewState(latitude=25, longitude=15, zoom=0.3, min_zoom=0)
 YEAR_STEPS = 8
+
+
+class CompactDeck(pdk.Deck):
+    """A deck whose JSON has no indentation: pydeck indents by two spaces, which was over half of
+    what the map element sent (Streamlit ships ``to_json()`` as it is)."""
+
+    def to_json(self) -> str:
+        return json.dumps(json.loads(super().to_json()), separators=(",", ":"), ensure_ascii=False)
+
+
+def placeholder_html(n_places: int, height: int) -> str:
+    """A box of the map's size saying "Drawing N places…", shown at once where the map will be and
+    hidden by CSS as soon as the map's canvas exists (the map component loads after the page)."""
+    words = "1 place" if n_places == 1 else f"{int(n_places):,} places"
+    h = int(height)
+    return (
+        "<style>"
+        ".hrcmap-wait{position:relative;z-index:1;display:flex;align-items:center;justify-content:center;"
+        f"height:{h}px;margin-bottom:-{h}px;background:#f4f4f0;color:#555;border-radius:4px}}"
+        '[data-testid="stVerticalBlock"]:has([data-testid="stDeckGlJsonChart"] canvas) .hrcmap-wait{display:none}'
+        "</style>"
+        f'<div class="hrcmap-wait" role="status">Drawing {html.escape(words)}…</div>'
+    )
 
 
 def palette(colour: str) -> list[list[int]]:
@@ -26,6 +54,23 @@ def palette(colour: str) -> list[list[int]]:
     if colour == "year":
         return [year_colour(i, 0, YEAR_STEPS - 1) for i in range(YEAR_STEPS)]
     return [rgb(c) for c in FAMILY_COLORS.values()]
+
+
+def encode(colour_index: int, radius: int, ended: int) -> int:
+    """What one circle looks like, in one integer: 100 × ended + 10 × colour index + radius (4–9 px)."""
+    return 100 * int(ended) + 10 * int(colour_index) + int(radius)
+
+
+def colour_expression(colours: list[list[int]]) -> str:
+    """A deck.gl JSON expression that turns ``f`` into its colour (it can compare, not index arrays)."""
+    tens = "(f % 100 - f % 10)"
+    return "".join(f"{tens} == {10 * i} ? {list(c)} : " for i, c in enumerate(colours[:-1])) + str(list(colours[-1]))
+
+
+def tooltip_names(places: pd.DataFrame) -> list[str]:
+    """ "Osaka Prefecture, Japan" and, when the point is not the place itself, where it comes from."""
+    names = places["label" if "label" in places else "name"].astype(str) + ", " + places["country_name"].astype(str)
+    return [f"{n}\n{k}" if k else n for n, k in zip(names, _coord_notes(places))]
 
 
 def _column(places: pd.DataFrame, name: str, default: str = "") -> list[str]:
@@ -36,10 +81,8 @@ def _coord_notes(places: pd.DataFrame) -> list[str]:
     return _column(places, "coord_note")
 
 
-def place_layer_data(places: pd.DataFrame, colour: str = "family", network_names: dict[str, str] | None = None) -> pd.DataFrame:
+def place_layer_data(places: pd.DataFrame, colour: str = "family") -> pd.DataFrame:
     """Project places to the columns the scatter layer draws; coordinates rounded to ~1 km."""
-    names = network_names or {}
-    colours = palette(colour)
     if colour == "year":
         lo = int(places["first_year"].min()) if len(places) else 0
         hi = int(places["first_year"].max()) if len(places) else 0
@@ -49,23 +92,21 @@ def place_layer_data(places: pd.DataFrame, colour: str = "family", network_names
         order = {k: i for i, k in enumerate(FAMILY_COLORS)}
         families = places["family"] if "family" in places else pd.Series("local", index=places.index)
         index = [order.get(f, order["local"]) for f in families]
+    radius = 3 + places["n_events"].astype(int).clip(upper=6)
+    ended = places["status"].isin(["withdrawn", "repealed"]).astype(int)
+    years = [
+        headline_year(y, d, k)
+        for y, d, k in zip(
+            places["first_year"], _column(places, "first_year_disputed"), _column(places, "first_kind", "commitment")
+        )
+    ]
     df = pd.DataFrame(
         {
             # GeoJSON and deck.gl order: [lon, lat]
             "p": [[round(float(x), 2), round(float(y), 2)] for x, y in zip(places["lon"], places["lat"])],
-            "r": (3 + places["n_events"].astype(int).clip(upper=6)).astype(int),
-            "f": [(c[0] << 16) | (c[1] << 8) | c[2] for c in (colours[i] for i in index)],
-            "w": places["status"].isin(["withdrawn", "repealed"]).astype(int),
-            "t": places["label" if "label" in places else "name"].astype(str),  # "Louisville, Colorado" where names repeat
-            # the country, and where the point comes from when it is not the place itself (a regency at its seat)
-            "c": [f"{c}\n{k}" if k else str(c) for c, k in zip(places["country_name"], _coord_notes(places))],
-            "n": [", ".join(names.get(n, n) for n in ns.split(";")) if ns else "local act only" for ns in places["networks"]],
-            "y": [
-                headline_year(y, d, k)
-                for y, d, k in zip(
-                    places["first_year"], _column(places, "first_year_disputed"), _column(places, "first_kind", "commitment")
-                )
-            ],
+            "f": [encode(i, r, w) for i, r, w in zip(index, radius, ended)],
+            "t": tooltip_names(places),
+            "y": [int(y) if y.isdigit() else y for y in years],  # 2001 as a number: two bytes fewer than "2001"
         }
     )
     return df[PLACE_COLUMNS].reset_index(drop=True)
@@ -90,7 +131,6 @@ def build_map(
     outlines: dict,
     colour: str = "family",
     country_counts: dict[str, int] | None = None,
-    network_names: dict[str, str] | None = None,
     view: pdk.ViewState | None = None,
     selected: str | None = None,
 ) -> pdk.Deck:
@@ -133,14 +173,14 @@ def build_map(
         layers.append(
             pdk.Layer(
                 "ScatterplotLayer",
-                place_layer_data(places[at_seat], colour, network_names),
+                place_layer_data(places[at_seat], colour),
                 id=SEAT_LAYER,
                 get_position="p",
-                get_radius="r + 5",
+                get_radius="f % 10 + 5",
                 radius_units="'pixels'",
                 filled=False,
                 stroked=True,
-                get_line_color="[f >> 16, (f >> 8) & 255, f & 255]",
+                get_line_color=colour_expression(palette(colour)),
                 line_width_min_pixels=2.5,
                 pickable=True,
                 auto_highlight=True,
@@ -149,13 +189,13 @@ def build_map(
     layers.append(
         pdk.Layer(
             "ScatterplotLayer",
-            place_layer_data(places[~at_seat], colour, network_names),
+            place_layer_data(places[~at_seat], colour),
             id="places",
             get_position="p",
-            get_radius="r",
+            get_radius="f % 10",
             radius_units="'pixels'",
-            get_fill_color="[f >> 16, (f >> 8) & 255, f & 255]",
-            get_line_color="w ? [0, 0, 0] : [255, 255, 255]",
+            get_fill_color=colour_expression(palette(colour)),
+            get_line_color="f >= 100 ? [0, 0, 0] : [255, 255, 255]",
             stroked=True,
             line_width_min_pixels=1.5,
             pickable=True,
@@ -179,7 +219,7 @@ def build_map(
                 pickable=False,
             )
         )
-    return pdk.Deck(
+    return CompactDeck(
         layers=layers,
         initial_view_state=view or WORLD,
         map_provider=None,
@@ -191,7 +231,7 @@ def build_map(
 def selected_place_id(selection: object, places: pd.DataFrame) -> str | None:
     """The place picked on the map, from st.pydeck_chart's selection state.
 
-    The selection carries the picked row as it was drawn; we match it back by name, country and
+    The selection carries the picked row as it was drawn; we match it back by its name line and
     position rather than by row index, which may point elsewhere once the filters have changed.
     """
     try:
@@ -205,8 +245,7 @@ def selected_place_id(selection: object, places: pd.DataFrame) -> str | None:
     try:
         lon, lat = (float(v) for v in obj.get("p"))
         match = places[
-            (places["label" if "label" in places else "name"] == obj.get("t"))
-            & (places["country_name"] == str(obj.get("c", "")).split("\n")[0])  # the country line, without the point's note
+            (pd.Series(tooltip_names(places), index=places.index) == obj.get("t"))
             & ((places["lon"].astype(float).round(2) - lon).abs() < 1e-6)
             & ((places["lat"].astype(float).round(2) - lat).abs() < 1e-6)
         ]

@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from hrcmap import cache, charts, legend, maps, profile, sentences, tables
+from hrcmap import cache, legend, maps, profile, sentences, tables
 from hrcmap.ui.binding import control, save_state
+from hrcmap.ui.blocks import map_placeholder
 from hrcmap.ui.chrome import caption, source_footer, text
 from hrcmap.ui.explore import explore_view, pick_from_map
 from hrcmap.ui.share import same_view_elsewhere, share_box
@@ -19,12 +20,12 @@ control("shade", right, options)
 
 map_col, side_col = st.columns([3, 1])
 with map_col:
+    map_placeholder(len(places), 520)
     deck = maps.build_map(
         places,
         cache.outlines_geojson(),
         colour=state.colour,
         country_counts=legend.country_counts(places) if state.shade else None,
-        network_names=facets.labels["network"],
         selected=state.city,
     )
     st.pydeck_chart(
@@ -35,9 +36,7 @@ with map_col:
         key="map",
         alt="Map of the places that match the filters",
     )
-    st.plotly_chart(
-        charts.legend_figure(legend.map_legend_items(places, state.colour)), config={"staticPlot": True}, width="stretch"
-    )
+    st.html(legend.legend_html(legend.map_legend_items(places, state.colour)))
     caption(legend.map_legend(state.colour))
 with side_col:
     card = profile.selected_place(data.places, data.events, state.city, facets.labels["network"])

@@ -46,7 +46,7 @@ for label, value in network_views.network_facts(data.networks, network):
 st.markdown(escape.link("Its website", row["url"]) + " · " + escape.link("Source for these facts", row["source_url"]))
 members = filters.filter_events(data.events, ViewState(network=(network,)))
 member_places = filters.places_view(data.places, members, data.networks)
-st.pydeck_chart(maps.build_map(member_places, cache.outlines_geojson(), network_names=names), height=380, key="network-map")
+st.pydeck_chart(maps.build_map(member_places, cache.outlines_geojson()), height=380, key="network-map")
 cov = charts.coverage_table(network, data.events, data.network_counts)
 chart_block(
     charts.coverage_figure(cov, names[network]), cov, sentences.coverage_sentence(cov, names[network]), members, key="coverage"

@@ -162,7 +162,7 @@ def test_networks_page_opens_a_network_from_the_link(built, monkeypatch):
     assert shown(at.subheader[0].value) == "Fixture Charter"
     spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
     places = next(layer for layer in spec["layers"] if layer["id"] == "places")["data"]
-    assert [p["t"] for p in places] == ["Gwangju"]
+    assert [p["t"] for p in places] == ["Gwangju, South Korea"]
     overlap = json.loads(at.get("plotly_chart")[-1].proto.spec)
     assert overlap["data"][0]["type"] == "heatmap"
 
@@ -249,3 +249,16 @@ def test_choosing_a_network_on_the_networks_page_makes_it_the_views_network(buil
     assert not at.exception
     assert shown(at.subheader[0].value) == "Fixture Coalition of Cities"
     assert at.query_params["network"] == "fx-coalition"
+
+
+@pytest.mark.parametrize("page", ["map", "timeline", "data", "networks", "cities", "about"])
+def test_no_page_loads_a_component_it_does_not_need(built, monkeypatch, page):
+    """The map's legend is HTML, not a Plotly chart (4.7 MB of JavaScript); the share box's link and
+    embed snippet are text fields, not syntax-highlighted code blocks (1.6 MB)."""
+    at = run_page(page, built, monkeypatch)
+    assert not at.exception
+    assert at.get("code") == []
+    if page == "map":
+        assert at.get("plotly_chart") == []
+        legend = next(h.proto.body for h in at.get("html") if "hrcmap-legend" in h.proto.body)
+        assert "Coalitions against racism" in legend and "Region or province at its seat" in legend

@@ -291,3 +291,24 @@ def test_a_deep_link_on_a_fresh_server_gets_the_whole_app(browser, built):
             assert "Networks" in page.inner_text("[data-testid='stSidebarNav']")
         finally:
             ctx.close()
+
+
+def test_the_map_has_a_placeholder_until_its_canvas_exists_and_shares_as_plain_text(browser, app):
+    ctx, page, _watch = open_page(browser, f"{app}/?region=Europe")
+    try:
+        wait = page.locator(".hrcmap-wait")
+        assert wait.inner_text().startswith("Drawing 3 places")
+        page.locator("[data-testid='stDeckGlJsonChart'] canvas").first.wait_for(state="attached")
+        wait.wait_for(state="hidden")  # the drawn map replaces it
+        page.evaluate("document.querySelector(\"[data-testid='stDeckGlJsonChart'] canvas\").remove()")
+        wait.wait_for(state="visible")  # no canvas (yet): the box of the map's size says what is coming
+        # the share box: the link and the embed snippet as plain text fields, filters included
+        page.get_by_text("Share, embed, present").click()
+        link = page.get_by_label("Link to exactly this view (filters included)")
+        link.wait_for(state="visible")
+        assert "region=Europe" in link.input_value()
+        snippet = page.get_by_label("Embed this view in an article or a slide").input_value()
+        assert snippet.startswith("<iframe") and "region=Europe" in snippet
+        assert page.query_selector("[data-testid='stCode']") is None
+    finally:
+        ctx.close()

@@ -47,35 +47,46 @@ def test_country_layer_only_when_asked(places, outlines):
     assert len(layer["data"]["features"]) == 7  # one per country with places; Austria once for its two places
 
 
-def _rgb(f: int) -> list[int]:
-    return [f >> 16, (f >> 8) & 255, f & 255]
+def _deck_colour(expression: str, f: int) -> list[int]:
+    """What deck.gl's JSON expression gives for ``f``: the chain of "tens == k ? [r, g, b]" choices."""
+    tens = f % 100 - f % 10
+    for part in expression.split(" : "):
+        if " ? " not in part:
+            return json.loads(part)
+        condition, colour = part.split(" ? ")
+        if tens == int(condition.split("==")[1]):
+            return json.loads(colour)
+    raise AssertionError(expression)
 
 
 def test_colour_by_year_runs_from_dark_to_light(places):
-    df = maps.place_layer_data(places, colour="year").sort_values("y")
-    pal = maps.palette("year")
-    assert _rgb(df.iloc[0]["f"]) == pal[0] and _rgb(df.iloc[-1]["f"]) == pal[-1]
+    df = maps.place_layer_data(places, colour="year")
+    expression, pal = maps.colour_expression(maps.palette("year")), maps.palette("year")
+    order = places["first_year"].astype(int).reset_index(drop=True).sort_values().index
+    assert _deck_colour(expression, df.at[order[0], "f"]) == pal[0]
+    assert _deck_colour(expression, df.at[order[-1], "f"]) == pal[-1]
     assert sum(pal[0]) < sum(pal[-1])
 
 
 def test_colour_by_family_uses_the_family_palette(places, outlines):
     df = maps.place_layer_data(places).set_index("t")
-    assert _rgb(df.at["Graz", "f"]) == [0, 114, 178]  # it belongs to a coalition, whatever its first act was
     layer = json.loads(maps.build_map(places, outlines).to_json())["layers"][1]
-    assert layer["getFillColor"] == "@@=[f >> 16, (f >> 8) & 255, f & 255]"
+    expression = layer["getFillColor"].removeprefix("@@=")
+    assert _deck_colour(expression, df.at["Graz, Austria", "f"]) == [0, 114, 178]  # a coalition member, whatever its first act
 
 
 def test_withdrawn_place_has_a_black_ring(places, outlines):
     df = maps.place_layer_data(places).set_index("t")
-    assert df.at["Wonosobo", "w"] == 1 and df.at["Graz", "w"] == 0
+    assert df.at["Wonosobo, Indonesia", "f"] >= 100 and df.at["Graz, Austria", "f"] < 100
     layer = json.loads(maps.build_map(places, outlines).to_json())["layers"][1]
-    assert layer["getLineColor"] == "@@=w ? [0, 0, 0] : [255, 255, 255]"
+    assert layer["getLineColor"] == "@@=f >= 100 ? [0, 0, 0] : [255, 255, 255]"
+    assert layer["getRadius"] == "@@=f % 10" and all(4 <= f % 10 <= 9 for f in df["f"])
 
 
 def test_payload_per_place_is_small(places):
     rows = json.loads(maps.place_layer_data(places).to_json(orient="records"))
     per_place = len(json.dumps(rows, separators=(",", ":"))) / len(rows)
-    assert per_place < 110  # the columns drawn and the tooltip text, nothing more
+    assert per_place < 75  # the columns drawn and the tooltip text, nothing more; the networks come on click
 
 
 def test_selected_place_is_matched_by_what_was_drawn(places):
@@ -153,7 +164,7 @@ def test_listing_caveat_counts_places_first_seen_on_a_list():
 def test_a_place_at_its_seat_says_so_and_can_still_be_clicked(places):
     at_seat = places.assign(coord_note=["Placed at its seat, Soreang." if i == 0 else "" for i in range(len(places))])
     rows = maps.place_layer_data(at_seat)
-    assert rows.at[0, "c"].endswith("\nPlaced at its seat, Soreang.")
+    assert rows.at[0, "t"].endswith("\nPlaced at its seat, Soreang.")
     picked = {"selection": {"objects": {"places": [rows.iloc[0].to_dict()]}}}
     assert maps.selected_place_id(picked, at_seat) == at_seat.iloc[0]["place_id"]
 
@@ -168,9 +179,9 @@ def test_a_province_at_its_capital_is_a_ring_that_does_not_hide_the_city(places,
     spec = json.loads(maps.build_map(both, outlines).to_json())
     layers = {layer["id"]: layer for layer in spec["layers"]}
     ring, dots = layers[maps.SEAT_LAYER], layers["places"]
-    assert [p["t"] for p in ring["data"]] == ["Styria"] and [p["t"] for p in dots["data"]] == ["Graz"]
+    assert [p["t"] for p in ring["data"]] == ["Styria, Austria\nPlaced at its capital, Graz."]
+    assert [p["t"] for p in dots["data"]] == ["Graz, Austria"]
     assert ring["filled"] is False and ring["stroked"] is True
-    assert "Placed at its capital, Graz." in ring["data"][0]["c"]  # the tooltip says where the point comes from
     # drawn first, so the city's circle is on top; and a tap on the ring opens the province
     assert list(layers).index(maps.SEAT_LAYER) < list(layers).index("places")
     picked = {"selection": {"objects": {maps.SEAT_LAYER: [ring["data"][0]]}}}

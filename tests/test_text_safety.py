@@ -63,7 +63,8 @@ def is_safe(node: ast.AST) -> bool:
         name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
         if name == "join" and node.args and isinstance(node.args[0], ast.GeneratorExp):
             return is_safe(func.value) and is_safe(node.args[0].elt)  # type: ignore[attr-defined]
-        return name in SAFE_CALLS or name.endswith("_markdown")
+        # *_markdown and *_html are the project's builders, which escape every outside text they take
+        return name in SAFE_CALLS or name.endswith(("_markdown", "_html"))
     if isinstance(node, ast.Attribute):
         return node.attr in SAFE_ATTRIBUTES or _dotted(node) in TRUSTED
     if isinstance(node, ast.IfExp):
@@ -230,3 +231,15 @@ def test_no_page_renders_markup_from_the_data_the_chapters_or_the_link(hostile_b
     for bad in ("<img", '<a href="https://evil', '<a href="javascript', "<strong>Bold", "<b>", "<script", "<span"):
         assert bad not in html, (bad, html[:2000])  # …as text only
     assert "https://evil" not in html and "www.evil" not in html  # no bare address left for autolinking
+
+
+def test_the_html_builders_escape_what_they_are_given():
+    """The guard above trusts functions named *_html: each one escapes the text it is given."""
+    from hrcmap import legend, maps
+
+    hostile = '<img src=x onerror=alert(1)>"><script>alert(2)</script>'
+    built = legend.legend_html([(hostile, "#fff")])
+    assert "<img" not in built and "<script" not in built and "&lt;img src=x" in built
+    assert maps.placeholder_html(3, 520).endswith(">Drawing 3 places…</div>")
+    builders = [n for m in (legend, maps) for n in dir(m) if n.endswith("_html")]
+    assert sorted(builders) == ["legend_html", "placeholder_html"], "a new *_html builder needs its escaping test here"

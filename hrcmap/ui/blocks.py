@@ -88,3 +88,10 @@ def animation_downloads(places: pd.DataFrame, events: pd.DataFrame, key: str, co
             icon=":material/movie:",
             width="stretch",
         )
+
+
+def map_placeholder(n_places: int, height: int) -> None:
+    """A box of the map's size saying "Drawing N places…" where the map will be, until its canvas exists."""
+    from ..maps import placeholder_html
+
+    st.html(placeholder_html(n_places, height))

@@ -45,8 +45,7 @@ def share_box(title: str) -> None:
     if link is None:
         box.caption("The address of this view appears here once the page has loaded in a browser.")
     else:
-        box.caption("Link to exactly this view (filters included):")
-        box.code(link, language=None, wrap_lines=True)
-        box.caption("Embed this view in an article or a slide (Streamlit's embed mode):")
-        box.code(embed_snippet(link, f"hrcmap: {title}"), language="html", wrap_lines=True)
+        # plain text fields, not st.code: its syntax highlighter alone is 1.6 MB of JavaScript
+        box.text_input("Link to exactly this view (filters included)", value=link)
+        box.text_area("Embed this view in an article or a slide", value=embed_snippet(link, f"hrcmap: {title}"), height=110)
     box.page_link("pages/present.py", label="Present the movement's story", icon=":material/slideshow:")
