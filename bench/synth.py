@@ -1,8 +1,9 @@
 """Make a synthetic raw dataset N times the real one, for scale benchmarks (never for the atlas).
 
-Each real place is copied N times with its coordinates nudged by up to ~5 km and its events
-copied with it; networks, themes, counts and milestones stay as they are. Copies carry explicit
-coordinates, so the build's cost per place is validation and the point check, not the gazetteer.
+Each real place is copied N times with its events; networks, themes, counts and milestones stay as
+they are. A copy of a place the gazetteer places by its id keeps that id (and its point); other
+copies carry explicit coordinates nudged by up to ~5 km, so the build's cost per place is
+validation and the point check, not name lookups.
 """
 
 from __future__ import annotations
@@ -40,14 +41,15 @@ def synthesise(raw: Path, out: Path, factor: int, seed: int = 1) -> None:
             lat, lon = r.lat, r.lon
         for k in range(factor):
             pid = p["place_id"] if k == 0 else f"{p['place_id']}-x{k}"
+            by_id = bool(p["geonameid"]) and not p["lat"]
             q = dict(
                 p,
                 place_id=pid,
                 name=p["name"] if k == 0 else f"{p['name']} {k}",
-                geonameid="",
-                lat=f"{lat + (rng.uniform(-0.04, 0.04) if k else 0):.4f}",
-                lon=f"{lon + (rng.uniform(-0.04, 0.04) if k else 0):.4f}",
-                coord_source_url=p["coord_source_url"] or "https://example.org/synthetic-benchmark-copy",
+                geonameid=p["geonameid"] if by_id else "",
+                lat="" if by_id else f"{lat + (rng.uniform(-0.04, 0.04) if k else 0):.4f}",
+                lon="" if by_id else f"{lon + (rng.uniform(-0.04, 0.04) if k else 0):.4f}",
+                coord_source_url="" if by_id else p["coord_source_url"] or "https://example.org/synthetic-benchmark-copy",
             )
             new_places.append(q)
             for e in by_place.get(p["place_id"], []):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .firsts import disputed_first_years, families_of_places, first_kinds, first_years
+from .firsts import families_of_places, headlines
 from .state import PARAMS, ViewState
 
 
@@ -30,9 +30,10 @@ def places_view(places: pd.DataFrame, events: pd.DataFrame, networks: pd.DataFra
     derived = ["first_year", "first_year_disputed", "first_kind", "n_events", "networks"]
     base = places.drop(columns=[c for c in derived if c in places]).set_index("place_id")
     out = base.join(agg, how="inner")
-    out["first_year"] = first_years(events).reindex(out.index).astype(int)
-    out["first_year_disputed"] = disputed_first_years(events).reindex(out.index).fillna("")
-    out["first_kind"] = first_kinds(events).reindex(out.index).fillna("commitment")
+    heads = headlines(events).reindex(out.index)
+    out["first_year"] = heads["first_year"].astype(int)
+    out["first_year_disputed"] = heads["first_year_disputed"].fillna("")
+    out["first_kind"] = heads["first_kind"].fillna("commitment")
     families = dict(zip(networks["network_id"], networks["family"]))
     out["family"] = families_of_places(events, families).reindex(out.index).fillna("local")
     return out.reset_index().sort_values("place_id").reset_index(drop=True)

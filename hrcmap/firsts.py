@@ -54,17 +54,32 @@ def _starting(events: pd.DataFrame) -> pd.DataFrame:
     return events[tier == tier.groupby(events["place_id"]).transform("min")]
 
 
+def headlines(events: pd.DataFrame) -> pd.DataFrame:
+    """Per place (indexed by place_id): first_year, first_year_disputed and first_kind, from one
+    ordering of the events (the three functions below, each alone, order them again)."""
+    first = first_events(events)
+    return pd.DataFrame(
+        {
+            "first_year": first["year"].astype(int),
+            "first_year_disputed": disputed_first_years(events, first),
+            "first_kind": first["event_type"].astype(str).map(event_class),
+        },
+        index=first.index,
+    )
+
+
 def first_years(events: pd.DataFrame) -> pd.Series:
     """place_id → the year of its first commitment (see the module's rule)."""
     return first_events(events)["year"].astype(int)
 
 
-def disputed_first_years(events: pd.DataFrame) -> pd.Series:
+def disputed_first_years(events: pd.DataFrame, first: pd.DataFrame | None = None) -> pd.Series:
     """place_id → ";"-separated other years sources give for its first commitment ("" where none).
 
     Those are its outranked earlier claims, and the other years of the headline row's conflict group.
+    ``first`` is :func:`first_events` of the same events, when the caller has it already.
     """
-    first = first_events(events)
+    first = first_events(events) if first is None else first
     commitments = _starting(events)
     if commitments.empty:
         return pd.Series("", index=first.index, dtype="string")
@@ -109,4 +124,5 @@ def first_year_only_listed(events: pd.DataFrame) -> pd.Series:
         return pd.Series(dtype=bool)
     years = starting["year"].astype(int)
     firsts = starting[years == starting["place_id"].map(first_years(starting))]
-    return firsts.groupby("place_id")["event_type"].apply(lambda s: bool((s.astype(str) == "listed").all()))
+    listed = firsts["event_type"].astype(str) == "listed"
+    return listed.groupby(firsts["place_id"]).all().astype(bool)

@@ -142,4 +142,6 @@ def growth_figure(
             }
         ],
     }
-    return go.Figure(data=[outline_trace, points(start)], layout=layout, frames=frames)
+    # plotly would check every property of every frame (about 150 ms on the bundled data, on every
+    # rerun); tests/test_builders.py checks this spec with plotly's validation instead
+    return go.Figure(data=[outline_trace, points(start)], layout=layout, frames=frames, _validate=False)

@@ -186,3 +186,16 @@ def test_a_province_at_its_capital_is_a_ring_that_does_not_hide_the_city(places,
     assert list(layers).index(maps.SEAT_LAYER) < list(layers).index("places")
     picked = {"selection": {"objects": {maps.SEAT_LAYER: [ring["data"][0]]}}}
     assert maps.selected_place_id(picked, both) == "styria-aut"
+
+
+def test_the_growth_map_spec_passes_plotly_validation(places, outlines):
+    """The app builds the growth map without plotly's per-property checks (they cost more than the
+    rest of the page); the same spec, validated here, must be accepted and unchanged."""
+    import plotly.graph_objects as go
+    from plotly.utils import PlotlyJSONEncoder
+
+    fig = growth_map.growth_figure(places, growth_map.outline_xy(outlines), as_of=2010)
+    checked = go.Figure(fig.to_dict())  # raises on any property plotly does not know
+    assert json.dumps(checked.to_dict(), cls=PlotlyJSONEncoder, sort_keys=True) == json.dumps(
+        fig.to_dict(), cls=PlotlyJSONEncoder, sort_keys=True
+    )
