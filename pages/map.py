@@ -47,7 +47,8 @@ with side_col:
         for line in card.lines:
             st.markdown(line.markdown)
         st.page_link("pages/cities.py", label="Open the full profile", query_params={"city": state.city})
-with st.expander("The places on this map, as a table"):
+# on request: the table component is over a megabyte of JavaScript that a map visit does not need
+if st.toggle("Show the places on this map as a table", key="ui_places_table"):
     st.dataframe(tables.places_table(places), hide_index=True, width="stretch")
 save_state(state)
 same_view_elsewhere(state, "pages/map.py")

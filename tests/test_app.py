@@ -259,6 +259,8 @@ def test_no_page_loads_a_component_it_does_not_need(built, monkeypatch, page):
     assert not at.exception
     assert at.get("code") == []
     if page == "map":
-        assert at.get("plotly_chart") == []
+        assert at.get("plotly_chart") == [] and len(at.dataframe) == 0  # the table comes on request
+        at.toggle(key="ui_places_table").set_value(True).run()
+        assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 8
         legend = next(h.proto.body for h in at.get("html") if "hrcmap-legend" in h.proto.body)
         assert "Coalitions against racism" in legend and "Region or province at its seat" in legend

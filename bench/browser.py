@@ -1,0 +1,109 @@
+"""Time to the thing a page is for, in a real browser (Debian's headless Chromium via Playwright),
+each as a ratio to a bare Streamlit page that draws the same kind of thing, measured in the same
+rounds; and the bytes a first visit loads.
+
+    python bench/browser.py             # 5 rounds
+    python bench/browser.py --rounds 3
+
+Writes bench/results/browser.json; `python bench/run.py --render` puts it into RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.client import server
+from tests.browser import CHROMIUM_ARGS, chromium_path
+
+CANVAS = "[data-testid='stDeckGlJsonChart'] canvas"
+CHART = "[data-testid='stPlotlyChart'] .main-svg"
+# two animation frames after the element exists: what was set up for it has been painted
+PAINTED = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))"
+TIMEOUT_MS = 180_000
+
+
+def time_to(browser, url: str, selector: str) -> tuple[float, int]:
+    """Seconds from navigation to ``selector`` painted, in a fresh context (nothing cached), and
+    the bytes of every response the visit received (uncompressed bodies)."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = ctx.new_page()
+    sizes: list[int] = []
+
+    def count(response) -> None:
+        with contextlib.suppress(Exception):  # a redirect or a streamed response has no body to count
+            sizes.append(len(response.body()))
+
+    page.on("response", count)
+    started = time.perf_counter()
+    page.goto(url)
+    page.locator(selector).first.wait_for(state="attached", timeout=TIMEOUT_MS)
+    page.evaluate(PAINTED)
+    seconds = time.perf_counter() - started
+    page.wait_for_load_state("networkidle", timeout=TIMEOUT_MS)
+    ctx.close()
+    return seconds, sum(sizes)
+
+
+def measure(rounds: int) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    data = ROOT / "data" / "processed"
+    pairs = {
+        "map circles drawn (/ vs a 10-point pydeck page)": ("atlas", "", "bare_map", CANVAS),
+        "timeline's first chart (/timeline vs a one-chart plotly page)": ("atlas", "timeline", "bare_chart", CHART),
+    }
+    out: dict = {"rounds": rounds, "pairs": {}, "first_visit_bytes": {}}
+    with (
+        server(ROOT / "dashboard.py", data) as (atlas, _),
+        server(ROOT / "bench" / "bare_map.py", None) as (bare_map, _),
+        server(ROOT / "bench" / "bare_chart.py", None) as (bare_chart, _),
+        sync_playwright() as p,
+    ):
+        urls = {"atlas": atlas, "bare_map": bare_map, "bare_chart": bare_chart}
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        for url in urls.values():  # warm each server once: the first visit compiles and caches
+            time_to(browser, url, "[data-testid='stApp']")
+        for name, (app, path, bare, selector) in pairs.items():
+            ours, theirs = [], []
+            for _ in range(rounds):  # interleaved: each round measures both, one after the other
+                ours.append(time_to(browser, f"{urls[app]}/{path}", selector)[0])
+                theirs.append(time_to(browser, urls[bare], selector)[0])
+            ratios = [a / b for a, b in zip(ours, theirs)]
+            out["pairs"][name] = {
+                "ours_median_s": statistics.median(ours),
+                "bare_median_s": statistics.median(theirs),
+                "ratio_median": statistics.median(ratios),
+            }
+            print(
+                f"  {name}: {statistics.median(ours):.2f} s vs {statistics.median(theirs):.2f} s, ratio {statistics.median(ratios):.2f}"
+            )
+        for path, selector in (("", CANVAS), ("timeline", CHART), ("data", "[data-testid='stDataFrame']"), ("about", "h1")):
+            out["first_visit_bytes"][path or "map"] = time_to(browser, f"{atlas}/{path}", selector)[1]
+        out["first_visit_bytes"]["bare map page"] = time_to(browser, bare_map, CANVAS)[1]
+        browser.close()
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--rounds", type=int, default=5)
+    a = ap.parse_args()
+    results = measure(a.rounds)
+    results["when"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    out = ROOT / "bench" / "results"
+    out.mkdir(exist_ok=True)
+    (out / "browser.json").write_text(json.dumps(results, indent=1) + "\n")
+    print(json.dumps(results, indent=1))
+
+
+if __name__ == "__main__":
+    main()
