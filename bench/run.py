@@ -234,6 +234,30 @@ def main() -> None:
     print(report)
 
 
+def browser_section() -> list[str]:
+    """What bench/browser.py measured last (results/browser.json), if it has run."""
+    path = ROOT / "bench" / "results" / "browser.json"
+    if not path.exists():
+        return []
+    b = json.loads(path.read_text())
+    lines = [
+        "",
+        f"## In a real browser ({b['rounds']} rounds, {b['when']}, `python bench/browser.py`)",
+        "",
+        "Headless Chromium (Debian's package, software rendering), a fresh context each visit. Each pair is",
+        "measured in the same rounds, one right after the other; the ratio is the median of the rounds' ratios.",
+        "",
+        "| time to | hrcmap (s) | bare page (s) | ratio (target ≤ 1.5) |",
+        "|---|---|---|---|",
+    ]
+    for name, m in b["pairs"].items():
+        ok = verdict(m["ratio_median"] <= 1.5)
+        lines.append(f"| {name} | {m['ours_median_s']:.2f} | {m['bare_median_s']:.2f} | {m['ratio_median']:.2f} ({ok}) |")
+    lines += ["", "First visit, bytes received (uncompressed, as Streamlit serves them):", ""]
+    lines += [f"- {page}: {size / 1e6:.1f} MB" for page, size in b["first_visit_bytes"].items()]
+    return lines
+
+
 def verdict(ok: bool | None) -> str:
     return "n/a" if ok is None else ("met" if ok else "NOT met")
 
@@ -315,6 +339,7 @@ def render(r: dict) -> str:
         lines.append(
             f"| {n} | {c['p50_s'] * 1000:.0f} | {c['p95_s'] * 1000:.0f} | {c['p95_ratio']}{target} | {c['failed_sessions']} | {c['rss_mb_per_session']} |"
         )
+    lines += browser_section()
     notes = ROOT / "bench" / "analysis.md"
     if notes.exists():
         lines += ["", notes.read_text(encoding="utf-8").rstrip()]
