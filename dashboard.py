@@ -20,6 +20,8 @@ PAGES = [
 ]
 
 page = st.navigation(PAGES)
+# each page's browser tab and history entry names the page (a profile names its place)
+st.set_page_config(page_title=f"{page.title} · hrcmap: human rights cities atlas")
 if "present" in st.query_params and page.url_path != "present":
     # ?present=N on any page opens presentation mode at that chapter
     st.switch_page(PAGES[-1], query_params={"present": st.query_params.get("present", "")})

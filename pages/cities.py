@@ -21,6 +21,7 @@ if not place_id:
     st.stop()
 
 card = profile.place_profile(data.places, data.events, place_id)
+st.set_page_config(page_title=f"{card.title} · hrcmap")  # the tab and a bookmark name the place
 st.header(escape.markdown(card.title), anchor=False)
 left, right = st.columns([3, 2])
 with left:

@@ -312,3 +312,12 @@ def test_the_map_has_a_placeholder_until_its_canvas_exists_and_shares_as_plain_t
         assert page.query_selector("[data-testid='stCode']") is None
     finally:
         ctx.close()
+
+
+def test_each_page_names_itself_in_the_browser_tab(browser, app):
+    for path, title in (("timeline", "Timeline · hrcmap"), ("cities?city=graz-aut", "Graz, Austria · hrcmap")):
+        ctx, page, _watch = open_page(browser, f"{app}/{path}")
+        try:
+            page.wait_for_function("t => document.title.startsWith(t)", arg=title)
+        finally:
+            ctx.close()
