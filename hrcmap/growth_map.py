@@ -28,11 +28,16 @@ def outline_xy(outlines: dict, step: int = 1) -> tuple[np.ndarray, np.ndarray]:
 
 
 def growth_figure(
-    places: pd.DataFrame, outline: tuple[list, list], as_of: int | None = None, title: str = "The movement's growth"
+    places: pd.DataFrame,
+    outline: tuple[list, list],
+    as_of: int | None = None,
+    title: str = "The movement's growth",
+    until: int | None = None,
 ) -> go.Figure:
     """An animated map, one frame per year, drawn on shipped outlines (no tiles, no CDN).
 
-    Each frame shows the places whose first matching commitment came in or before that year,
+    Each frame shows the places whose first matching commitment came in or before that year, up to
+    ``until`` (the last year of the page's own year control, so the two never disagree);
     coloured by network family (the legend is the map legend under it); the play button and the
     slider run in the browser. One points trace per frame keeps the figure quick to build.
     Long because the animation's layout (frames, buttons, slider) is one declaration.
@@ -43,7 +48,9 @@ def growth_figure(
     if places.empty:
         return go.Figure(data=[outline_trace], layout={"title": {"text": title}})
     ordered = places.sort_values(["first_year", "place_id"], kind="stable")
-    years = list(range(int(ordered["first_year"].min()), int(ordered["first_year"].max()) + 1))
+    # frames run to ``until`` (the page's year control ends there) even when no place started that late
+    last = max(int(ordered["first_year"].max()), int(until or 0))
+    years = list(range(int(ordered["first_year"].min()), last + 1))
     start = as_of if as_of in years else years[-1]
     # numpy arrays pass plotly's checks in one step where lists are checked item by item
     lon = ordered["lon"].astype(float).round(2).to_numpy()

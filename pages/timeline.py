@@ -42,7 +42,7 @@ st.subheader("The growth of the movement, year by year")
 control("year", st, options)
 as_of = state.year or options.years[1]
 chart_block(
-    growth_map.growth_figure(places, cache.outline_xy(), as_of=as_of),
+    growth_map.growth_figure(places, cache.outline_xy(), as_of=as_of, until=options.years[1]),
     tables.as_of_table(places, as_of),
     sentences.as_of_sentence(places, as_of),
     events,

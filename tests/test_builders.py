@@ -199,3 +199,13 @@ def test_the_growth_map_spec_passes_plotly_validation(places, outlines):
     assert json.dumps(checked.to_dict(), cls=PlotlyJSONEncoder, sort_keys=True) == json.dumps(
         fig.to_dict(), cls=PlotlyJSONEncoder, sort_keys=True
     )
+
+
+def test_the_growth_map_runs_to_the_last_year_of_the_page_control(places, outlines):
+    """One year control per chart: the animation's frames, its slider and its title reach the same
+    last year as the page's "As of year" control, even when no place started that year."""
+    last = int(places["first_year"].max()) + 3
+    fig = growth_map.growth_figure(places, growth_map.outline_xy(outlines), as_of=last, until=last)
+    assert fig.frames[-1].name == str(last)
+    assert fig.layout.sliders[0].steps[-1].label == str(last)
+    assert f"as of {last}," in fig.layout.title.text
