@@ -103,7 +103,7 @@ def _full_downloads(folder: str, stamp: tuple) -> tuple[bytes, bytes]:
     from .export import events_csv, places_geojson
 
     d = _dataset(folder, stamp)
-    return events_csv(d.events, d.citation), places_geojson(d.places, d.citation)
+    return events_csv(d.events), places_geojson(d.places, d.citation)
 
 
 def full_downloads() -> tuple[bytes, bytes]:

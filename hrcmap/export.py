@@ -1,5 +1,8 @@
-"""Downloads: CSV and GeoJSON with a citation, and the whole data package as a zip.
+"""Downloads: plain CSV and GeoJSON, a zip of the current view with its citation and dictionary,
+and the whole data package as a zip.
 
+Every CSV starts with its header (pandas, Excel, Sheets and Datawrapper read it as it is); the
+citation, licence and what each column means travel beside it, in README.txt and CITATION.cff.
 CSV cells that a spreadsheet would run as a formula are neutralised, in every CSV of every
 download (one rule, :func:`neutralise`); nothing else is changed.
 """
@@ -15,9 +18,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .licence import licence_line
+from .licence import LICENSE, TITLE, licence_line
 from .load import folder_files
-from .schema import EVENTS_OUT_COLUMNS
+from .schema import EVENTS_OUT_COLUMNS, EVENTS_OUT_FIELDS
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 LICENCE_LINE = licence_line()
@@ -51,11 +54,57 @@ def safe_csv(data: bytes) -> bytes:
     return data if safe.equals(table) else _csv(safe).encode("utf-8")
 
 
-def events_csv(events: pd.DataFrame, citation: str) -> bytes:
-    """The events in the events.csv contract's columns, with '# ' citation lines on top."""
-    safe = neutralised(events[EVENTS_OUT_COLUMNS])
-    header = f"# {citation}\n# {LICENCE_LINE} The source of every row is in its source_url column.\n"
-    return (header + _csv(safe)).encode("utf-8")
+def events_csv(events: pd.DataFrame) -> bytes:
+    """The events in the events.csv contract's columns: the header on the first line, nothing above it."""
+    return _csv(neutralised(events[EVENTS_OUT_COLUMNS])).encode("utf-8")
+
+
+def citation_cff(version: str) -> str:
+    """CITATION.cff (Citation File Format 1.2) for a data version: what reference managers read."""
+    return (
+        "cff-version: 1.2.0\n"
+        'message: "If you use these data, please cite them as below."\n'
+        "type: dataset\n"
+        f"title: {json.dumps(TITLE)}\n"
+        "authors:\n"
+        '  - name: "hrcmap contributors"\n'
+        f"version: {json.dumps(version)}\n"
+        f"license: {LICENSE['name']}\n"
+    )
+
+
+def view_readme(citation: str, sentence: str) -> str:
+    """README.txt of a downloaded view: what it shows, how to cite it, and what every column means."""
+    lines = [
+        TITLE,
+        "",
+        "What this view shows: " + sentence,
+        "",
+        "Cite as: " + citation,
+        LICENCE_LINE + " The source of every row is in its source_url column.",
+        "",
+        "events.csv: one row per dated fact. Columns:",
+        *(f"  {f['name']}: {f['description']}" for f in EVENTS_OUT_FIELDS),
+        "",
+        "places.geojson: one point per place (WGS 84), with the place's columns as properties.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def view_zip(events: pd.DataFrame, places: pd.DataFrame, citation: str, sentence: str, version: str) -> bytes:
+    """The current view in one zip: its events (CSV), its places (GeoJSON), README.txt and CITATION.cff."""
+    files = {
+        "events.csv": events_csv(events),
+        "places.geojson": places_geojson(places, citation),
+        "README.txt": view_readme(citation, sentence).encode("utf-8"),
+        "CITATION.cff": citation_cff(version).encode("utf-8"),
+    }
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        for name, data in files.items():
+            # a fixed date: the same view gives the same bytes
+            z.writestr(zipfile.ZipInfo(f"hrcmap-view/{name}", date_time=(2026, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
+    return buf.getvalue()
 
 
 def point_features(places: pd.DataFrame) -> list[dict]:
@@ -103,6 +152,8 @@ def package_zip(folder: Path, citation: str) -> bytes:
             info.external_attr = (st.st_mode & 0xFFFF) << 16
             z.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
         z.writestr("hrcmap/CITATION.txt", f"{citation}\n{LICENCE_LINE}\n")
+        package = json.loads(files["datapackage.json"]) if "datapackage.json" in files else {}
+        z.writestr("hrcmap/CITATION.cff", citation_cff(str(package.get("version", ""))))
     return buf.getvalue()
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+# the dataset's title, as every citation and download names it
+TITLE = "hrcmap: an atlas of the human rights cities movement"
+
 LICENSE = {
     "name": "CC-BY-4.0",
     "path": "https://creativecommons.org/licenses/by/4.0/",

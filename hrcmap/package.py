@@ -14,9 +14,7 @@ import pandas as pd
 
 from . import schema as S
 from .export import point_features
-from .licence import LICENSE, short_name
-
-TITLE = "hrcmap: an atlas of the human rights cities movement"
+from .licence import LICENSE, TITLE, short_name
 
 OUTPUT_FILES = (
     "events.csv",

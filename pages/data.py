@@ -12,7 +12,8 @@ from hrcmap.ui.share import same_view_elsewhere, share_box
 data, state, facets, options, events, places = explore_view()
 
 st.title("The data")
-text(sentences.describe(events, state, facets.labels))
+described = sentences.describe(events, state, facets.labels)
+text(described)
 st.dataframe(
     tables.events_table(events, facets.labels["network"]),
     width="stretch",
@@ -24,8 +25,12 @@ st.dataframe(
 )
 
 st.subheader("Download")
-caption("Every file names its source and licence. Cite as: " + data.citation)
-download_section(data, events, places)
+caption(
+    "Each CSV starts with its header row and opens as it is in pandas, Excel, Sheets or Datawrapper; "
+    "the view's zip adds a README (what the view shows, the citation, every column) and CITATION.cff. "
+    "Cite as: " + data.citation
+)
+download_section(data, events, places, described)
 
 st.subheader("Data dictionary")
 with st.expander("Kinds of event (event_type): commitments, steps and endings", expanded=True):

@@ -91,9 +91,16 @@ def test_corrupt_dataset_gives_a_plain_message(built, tmp_path, monkeypatch):
 def test_data_page_downloads_and_dictionary(built, monkeypatch):
     at = run_page("data", built, monkeypatch, region="Europe")
     buttons = {b.proto.label + "|" + b.key: b for b in at.get("download_button")}
-    assert len(buttons) == 5
+    assert len(buttons) == 6
     labels = sorted(shown(b.proto.label) for b in at.get("download_button"))
-    assert labels == ["Data package (zip)", "Events (CSV)", "Events (CSV)", "Places (GeoJSON)", "Places (GeoJSON)"]
+    assert labels == [
+        "All events (CSV)",
+        "All places (GeoJSON)",
+        "The whole data package (zip)",
+        "This view with its citation and column guide (zip)",
+        "This view's events (CSV)",
+        "This view's places (GeoJSON)",
+    ]  # each label says what its file holds
     table = at.dataframe[0].value
     assert len(table) == 4 and set(table["Country"]) == {"Austria", "United Kingdom"}
     from hrcmap.kinds import EVENT_KINDS
@@ -141,7 +148,9 @@ def test_timeline_animation_has_frames_and_milestones(built, monkeypatch):
     assert not at.exception
     charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     growth = next(c for c in charts if c.get("frames"))
-    assert len(growth["frames"]) == 21
+    # one frame a year from the first commitment to the last year of the page's own year control
+    last = int(at.select_slider(key="f_year").options[-1])
+    assert [f["name"] for f in growth["frames"]] == [str(y) for y in range(1997, last + 1)]
     assert growth["layout"]["sliders"][0]["active"] == 2005 - 1997
     cumulative = charts[0]
     assert any(t.get("name") == "Milestones" for t in cumulative["data"])
@@ -193,11 +202,17 @@ def test_downloads_have_the_right_names_and_the_filtered_content(built, monkeypa
         f"hrcmap-{version}-events.csv",
         f"hrcmap-{version}-places.geojson",
         f"hrcmap-{version}-datapackage.zip",
+        f"hrcmap-{version}-view.zip",
     }
     filtered = saved[f"hrcmap-{version}-filtered-events.csv"].decode()
-    assert filtered.startswith("# hrcmap contributors.")
-    rows = [line for line in filtered.splitlines() if not line.startswith("#")][1:]
+    assert filtered.startswith("event_id,place_id,")  # the header first: spreadsheets read it as it is
+    rows = filtered.splitlines()[1:]
     assert len(rows) == 3 and all(",AUT," in r for r in rows)
+    import io
+    import zipfile
+
+    readme = zipfile.ZipFile(io.BytesIO(saved[f"hrcmap-{version}-view.zip"])).read("hrcmap-view/README.txt").decode()
+    assert "What this view shows: 2 places in Austria" in readme
     assert len(json.loads(saved[f"hrcmap-{version}-filtered-places.geojson"])["features"]) == 2
 
 

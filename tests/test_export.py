@@ -22,21 +22,43 @@ def data(built):
 
 
 def _read(csv_bytes: bytes) -> pd.DataFrame:
-    return pd.read_csv(io.BytesIO(csv_bytes), comment="#", dtype=str, keep_default_na=False)
+    return pd.read_csv(io.BytesIO(csv_bytes), dtype=str, keep_default_na=False)
 
 
 def test_filtered_csv_equals_the_filtered_table(data):
     ev = filter_events(data.events, ViewState(region=("Europe",)))
-    back = _read(export.events_csv(ev, data.citation))
+    back = _read(export.events_csv(ev))
     assert list(back.columns) == EVENTS_OUT_COLUMNS
     assert list(back["event_id"]) == list(ev["event_id"])
     assert list(back["source_url"]) == list(ev["source_url"])
 
 
-def test_csv_starts_with_citation_and_licence(data):
-    text = export.events_csv(data.events, data.citation).decode()
-    first, second = text.splitlines()[:2]
-    assert first == f"# {data.citation}" and "CC BY 4.0" in second
+def test_csv_starts_with_its_header_and_opens_in_pandas_and_the_csv_module(data):
+    """What a journalist opens in Excel, Sheets or Datawrapper: the header on line one, no preamble."""
+    import csv
+
+    text = export.events_csv(data.events).decode("utf-8")
+    assert text.splitlines()[0] == ",".join(EVENTS_OUT_COLUMNS)
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0] == EVENTS_OUT_COLUMNS and len(rows) == len(data.events) + 1
+    assert all(len(r) == len(EVENTS_OUT_COLUMNS) for r in rows)
+    assert len(pd.read_csv(io.StringIO(text))) == len(data.events)  # no ParserError, no stray rows
+
+
+def test_the_view_zip_holds_the_plain_csv_its_readme_and_citation(data):
+    ev = filter_events(data.events, ViewState(region=("Europe",)))
+    pv = places_view(data.places, ev, data.networks)
+    said = "3 places in 2 countries in Europe made 4 commitments."
+    z = zipfile.ZipFile(io.BytesIO(export.view_zip(ev, pv, data.citation, said, "v1")))
+    names = {n.removeprefix("hrcmap-view/") for n in z.namelist()}
+    assert names == {"events.csv", "places.geojson", "README.txt", "CITATION.cff"}
+    assert list(_read(z.read("hrcmap-view/events.csv"))["event_id"]) == list(ev["event_id"])
+    readme = z.read("hrcmap-view/README.txt").decode()
+    assert said in readme and data.citation in readme and "CC BY 4.0" in readme
+    assert "  source_url: Page that states the fact." in readme  # every column explained
+    cff = z.read("hrcmap-view/CITATION.cff").decode()
+    assert cff.startswith("cff-version: 1.2.0") and 'version: "v1"' in cff and "license: CC-BY-4.0" in cff
+    assert export.view_zip(ev, pv, data.citation, said, "v1") == export.view_zip(ev, pv, data.citation, said, "v1")
 
 
 @pytest.mark.parametrize(
@@ -55,7 +77,7 @@ def test_csv_starts_with_citation_and_licence(data):
 def test_formula_like_cells_are_neutralised(data, value, expected):
     ev = data.events.head(1).copy()
     ev["note"] = value
-    assert _read(export.events_csv(ev, data.citation))["note"].iloc[0] == expected
+    assert _read(export.events_csv(ev))["note"].iloc[0] == expected
 
 
 def test_geojson_is_valid_and_round_trips(data, tmp_path):
@@ -72,7 +94,7 @@ def test_geojson_is_valid_and_round_trips(data, tmp_path):
 def test_package_zip_holds_every_file_and_citation(built, data):
     z = zipfile.ZipFile(io.BytesIO(export.package_zip(built, data.citation)))
     names = set(z.namelist())
-    assert {"hrcmap/datapackage.json", "hrcmap/events.csv", "hrcmap/CITATION.txt"} <= names
+    assert {"hrcmap/datapackage.json", "hrcmap/events.csv", "hrcmap/CITATION.txt", "hrcmap/CITATION.cff"} <= names
     assert data.citation in z.read("hrcmap/CITATION.txt").decode()
 
 
@@ -158,9 +180,9 @@ def test_the_events_downloads_are_neutralised(hostile, monkeypatch):
     from hrcmap import cache
 
     data = load_dataset(hostile)
-    assert _formula_cells(export.events_csv(data.events, data.citation)) == []
+    assert _formula_cells(export.events_csv(data.events)) == []
     filtered = filter_events(data.events, ViewState(region=("Africa",)))
-    assert len(filtered) and _formula_cells(export.events_csv(filtered, data.citation)) == []
+    assert len(filtered) and _formula_cells(export.events_csv(filtered)) == []
     monkeypatch.setenv("HRCMAP_PROCESSED", str(hostile))
     events_download, _ = cache.full_downloads()
     assert _formula_cells(events_download) == []

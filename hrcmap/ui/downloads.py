@@ -14,60 +14,70 @@ from ..load import Dataset
 
 class Download(NamedTuple):
     column: str  # "filtered" or "full"
-    label: str
+    label: str  # says what the file holds
     key: str
     name: str  # file name after "hrcmap-<version>-"
     mime: str
-    make: Callable[[Dataset, pd.DataFrame, pd.DataFrame], Any]
+    make: Callable[[Dataset, pd.DataFrame, pd.DataFrame, str], Any]  # (data, events, places, view sentence)
 
 
 DOWNLOADS = (
     Download(
         "filtered",
-        "Events (CSV)",
+        "This view's events (CSV)",
         "dl-f-csv",
         "filtered-events.csv",
         "text/csv",
-        lambda d, ev, pl: export.events_csv(ev, d.citation),
+        lambda d, ev, pl, said: export.events_csv(ev),
     ),
     Download(
         "filtered",
-        "Places (GeoJSON)",
+        "This view's places (GeoJSON)",
         "dl-f-geojson",
         "filtered-places.geojson",
         "application/geo+json",
-        lambda d, ev, pl: export.places_geojson(pl, d.citation),
+        lambda d, ev, pl, said: export.places_geojson(pl, d.citation),
     ),
-    Download("full", "Events (CSV)", "dl-a-csv", "events.csv", "text/csv", lambda d, ev, pl: cache.full_downloads()[0]),
+    Download(
+        "filtered",
+        "This view with its citation and column guide (zip)",
+        "dl-f-zip",
+        "view.zip",
+        "application/zip",
+        lambda d, ev, pl, said: export.view_zip(ev, pl, d.citation, said, d.version),
+    ),
+    Download("full", "All events (CSV)", "dl-a-csv", "events.csv", "text/csv", lambda d, ev, pl, said: cache.full_downloads()[0]),
     Download(
         "full",
-        "Places (GeoJSON)",
+        "All places (GeoJSON)",
         "dl-a-geojson",
         "places.geojson",
         "application/geo+json",
-        lambda d, ev, pl: cache.full_downloads()[1],
+        lambda d, ev, pl, said: cache.full_downloads()[1],
     ),
     Download(
         "full",
-        "Data package (zip)",
+        "The whole data package (zip)",
         "dl-a-zip",
         "datapackage.zip",
         "application/zip",
-        lambda d, ev, pl: cache.package_zip(d.citation),
+        lambda d, ev, pl, said: cache.package_zip(d.citation),
     ),
 )
 HEADINGS = {"filtered": "What the filters show", "full": "The whole dataset"}
 
 
-def download_section(data: Dataset, events: pd.DataFrame, places: pd.DataFrame) -> None:
-    """Two columns of download buttons: the filtered view and the whole dataset, each file named by version."""
+def download_section(data: Dataset, events: pd.DataFrame, places: pd.DataFrame, sentence: str) -> None:
+    """Two columns of download buttons: the filtered view and the whole dataset, each file named by version.
+
+    ``sentence`` says what the view shows; the view's zip carries it in its README."""
     columns = dict(zip(HEADINGS, st.columns(len(HEADINGS))))
     for which, heading in HEADINGS.items():
         columns[which].markdown(f"**{escape.markdown(heading)}**")
     for d in DOWNLOADS:
         columns[d.column].download_button(
             escape.markdown(d.label),
-            d.make(data, events, places),
+            d.make(data, events, places, sentence),
             file_name=f"hrcmap-{data.version}-{d.name}",
             mime=d.mime,
             width="stretch",
