@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test test-fast lint format data validate browser clean
+.PHONY: run serve test test-fast lint format data validate browser nginx clean
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -20,11 +20,19 @@ $(VENV)/.dev: requirements-dev.txt requirements.txt $(VENV)/.runtime
 run: $(VENV)/.runtime
 	$(PY) -m streamlit run dashboard.py --server.port $(PORT)
 
-# Install what the tests need (Debian's chromium included), lint, type-check and run the whole suite
-test: $(VENV)/.dev browser lint
+# Serve many readers: one replica per core behind nginx on http://127.0.0.1:$(SERVE_PORT)$(BASE)/
+# (REPLICAS=2 SERVE_PORT=8080 BASE=/atlas to choose); Ctrl+C stops the proxy and every replica
+SERVE_PORT ?= 8080
+REPLICAS ?= $(shell nproc)
+BASE ?=
+serve: $(VENV)/.runtime nginx
+	$(PY) deploy/serve.py --replicas $(REPLICAS) --port $(SERVE_PORT) --base "$(BASE)"
+
+# Install what the tests need (Debian's chromium and nginx included), lint, type-check and run the whole suite
+test: $(VENV)/.dev browser nginx lint
 	$(PY) -m pytest
 
-# Everything but the browser tests (no chromium needed)
+# Everything but the browser and proxy tests (no chromium or nginx needed)
 test-fast: $(VENV)/.dev lint
 	$(PY) -m pytest -m "not browser"
 
@@ -50,6 +58,10 @@ validate: $(VENV)/.runtime
 # Debian's headless chromium for the browser tests (Playwright's own download does not work offline)
 browser:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# Debian's nginx, the production proxy (`make serve`, and the tests of the serving setup)
+nginx:
+	@command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; }
 
 # Remove the virtual environment
 clean:
