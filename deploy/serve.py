@@ -161,6 +161,7 @@ def serve(replicas: int, port: int, base: str, run: Path, start_timeout: float, 
         print(f"hrcmap is served at http://127.0.0.1:{port}{base}/ by {replicas} {noun}; Ctrl+C stops it.", flush=True)
         if ready_file is not None:
             ready_file.write_text(f"{port}\n", encoding="utf-8")
+        restarting: set[Replica] = set()
         while not stopping:
             if proxy.poll() is not None:
                 print(f"nginx stopped (exit {proxy.returncode}); see {run / 'error.log'}", file=sys.stderr)
@@ -169,6 +170,10 @@ def serve(replicas: int, port: int, base: str, run: Path, start_timeout: float, 
                 if not w.alive():
                     print(f"replica on port {w.port} stopped; restarting it", file=sys.stderr, flush=True)
                     w.start()
+                    restarting.add(w)
+                elif w in restarting and w.healthy():
+                    print(f"replica on port {w.port} is healthy again", file=sys.stderr, flush=True)
+                    restarting.discard(w)
             time.sleep(1)
         return 0
     finally:
