@@ -46,3 +46,12 @@ def shown(markdown: str) -> str:
     import re
 
     return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")
+
+
+def events_table(*rows: tuple):
+    """A small events table for the headline rules: (event_id, place_id, network_id, event_type,
+    year, date, confidence, conflict_group) per row."""
+    import pandas as pd
+
+    cols = ["event_id", "place_id", "network_id", "event_type", "year", "date", "confidence", "conflict_group"]
+    return pd.DataFrame([dict(zip(cols, r)) for r in rows], columns=cols)

@@ -8,11 +8,7 @@ import pytest
 from hrcmap import firsts
 from hrcmap.paths import DATA
 
-
-def _events(*rows: tuple) -> pd.DataFrame:
-    cols = ["event_id", "place_id", "network_id", "event_type", "year", "date", "confidence", "conflict_group"]
-    return pd.DataFrame([dict(zip(cols, r)) for r in rows], columns=cols)
-
+from .conftest import events_table as _events
 
 GRAZ = _events(
     ("g-2000", "graz", "", "declared", 2000, "2000", "medium", "graz-first"),

@@ -13,11 +13,7 @@ from hrcmap.paths import DATA
 from hrcmap.validate import ValidationError, validate_raw
 
 from .conftest import edit
-
-
-def _events(*rows: tuple) -> pd.DataFrame:
-    cols = ["event_id", "place_id", "network_id", "event_type", "year", "date", "confidence", "conflict_group"]
-    return pd.DataFrame([dict(zip(cols, r)) for r in rows], columns=cols)
+from .conftest import events_table as _events
 
 
 def test_every_kind_has_one_class_and_a_definition():
