@@ -116,10 +116,54 @@ def pages_on(processed: Path, reps: int, label: str) -> dict:
     return results
 
 
+def load(url: str, n: int, span: tuple[int, int], reruns: int, seed: int = 7, memory=None, during=None) -> dict:
+    """``n`` sessions on ``url``, each loading the map (or B0's page) and then changing a filter
+    every 2–5 s (seeded); per-rerun latency, failed sessions, peak memory. ``memory()`` gives the
+    server's RSS in MiB; ``during()`` runs once the sessions have started (a fault, say)."""
+    latencies: list[float] = []
+    failures: list[str] = []
+    lock = threading.Lock()
+    before = memory() if memory else 0.0
+    peak = [before]
+
+    def user(i: int) -> None:
+        rng = random.Random(seed * 1000 + i)
+        try:
+            s = Session(url)
+            s.run("")
+            for widgets in year_changes(s, *span, reruns):
+                time.sleep(rng.uniform(2, 5))  # a reader's think time between two changes
+                r = s.run("", widgets=widgets, timeout=60)
+                with lock:
+                    latencies.append(r.seconds)
+                    if memory:
+                        peak[0] = max(peak[0], memory())
+            s.close()
+        except Exception as exc:  # a failed session is a result, not a crash of the benchmark
+            with lock:
+                failures.append(f"{type(exc).__name__}: {exc}")
+
+    threads = [threading.Thread(target=user, args=(i,)) for i in range(n)]
+    for t in threads:
+        t.start()
+        time.sleep(0.05)
+    if during:
+        during()
+    for t in threads:
+        t.join()
+    return {
+        "p50_s": statistics.median(latencies) if latencies else None,
+        "p95_s": pct(latencies, 0.95) if latencies else None,
+        "failed_sessions": len(failures),
+        "errors": failures[:3],
+        "rss_mb_per_session": round((peak[0] - before) / n, 2) if memory else None,
+    }
+
+
 def concurrency(processed: Path | None, levels: list[int], reruns: int, seed: int = 7) -> dict:
-    """N sessions, each loading the map (or, without a dataset, B0's page) and changing a filter
-    every 2–5 s; per-rerun latency."""
-    span = (1974, 2026)
+    """N sessions on one server, each loading the map (or, without a dataset, B0's page) and
+    changing a filter every 2–5 s; per-rerun latency."""
+    span = B0_SPAN
     if processed is not None:
         import pandas as pd
 
@@ -131,41 +175,7 @@ def concurrency(processed: Path | None, levels: list[int], reruns: int, seed: in
         warm.run("")
         warm.close()
         for n in levels:
-            rss_before = rss_mb(pid)
-            latencies: list[float] = []
-            failures = []
-            lock = threading.Lock()
-            peak = [rss_before]
-
-            def user(i: int) -> None:
-                rng = random.Random(seed * 1000 + i)
-                try:
-                    s = Session(url)
-                    s.run("")
-                    for widgets in year_changes(s, *span, reruns):
-                        time.sleep(rng.uniform(2, 5))
-                        r = s.run("", widgets=widgets, timeout=60)
-                        with lock:
-                            latencies.append(r.seconds)
-                            peak[0] = max(peak[0], rss_mb(pid))
-                    s.close()
-                except Exception as exc:  # a failed session is a result, not a crash of the benchmark
-                    with lock:
-                        failures.append(f"{type(exc).__name__}: {exc}")
-
-            threads = [threading.Thread(target=user, args=(i,)) for i in range(n)]
-            for t in threads:
-                t.start()
-                time.sleep(0.05)
-            for t in threads:
-                t.join()
-            out[n] = {
-                "p50_s": statistics.median(latencies) if latencies else None,
-                "p95_s": pct(latencies, 0.95) if latencies else None,
-                "failed_sessions": len(failures),
-                "errors": failures[:3],
-                "rss_mb_per_session": round((peak[0] - rss_before) / n, 2),
-            }
+            out[n] = load(url, n, span, reruns, seed, memory=lambda: rss_mb(pid))
             print(f"  {n:>3} sessions: p95 {out[n]['p95_s']}")
     single = out[levels[0]]["p95_s"]
     for n in levels:

@@ -46,7 +46,9 @@ def nginx_binary() -> str:
     return found
 
 
-def render_config(port: int, replica_ports: list[int], base: str, run: Path, rate: int = 20, burst: int = 120) -> str:
+def render_config(
+    port: int, replica_ports: list[int], base: str, run: Path, rate: int = 20, burst: int = 120, sessions: int = 20
+) -> str:
     """The proxy's configuration for these ports, base path and run folder."""
     servers = "\n".join(f"        server 127.0.0.1:{p} max_fails=2 fail_timeout=5s;" for p in replica_ports)
     values = {
@@ -58,6 +60,7 @@ def render_config(port: int, replica_ports: list[int], base: str, run: Path, rat
         "base": base,
         "rate": str(rate),
         "burst": str(burst),
+        "sessions": str(sessions),
     }
     text = TEMPLATE.read_text(encoding="utf-8")
     for key, value in values.items():
@@ -120,7 +123,15 @@ def wait_healthy(replicas: list[Replica], timeout: float) -> Replica | None:
     return None
 
 
-def serve(replicas: int, port: int, base: str, run: Path, start_timeout: float, ready_file: Path | None = None) -> int:
+def serve(
+    replicas: int,
+    port: int,
+    base: str,
+    run: Path,
+    start_timeout: float,
+    ready_file: Path | None = None,
+    limits: tuple[int, int, int] = (20, 120, 20),
+) -> int:
     """Long because starting, supervising and stopping the replicas and the proxy is one sequence."""
     base = ("/" + base.strip("/")) if base.strip("/") else ""
     run.mkdir(parents=True, exist_ok=True)
@@ -146,7 +157,7 @@ def serve(replicas: int, port: int, base: str, run: Path, start_timeout: float, 
             print(failed.tail(), file=sys.stderr)
             return 1
         conf = run / "nginx.conf"
-        conf.write_text(render_config(port, [w.port for w in workers], base, run), encoding="utf-8")
+        conf.write_text(render_config(port, [w.port for w in workers], base, run, *limits), encoding="utf-8")
         test = subprocess.run([nginx, "-t", "-p", str(run), "-c", str(conf)], capture_output=True, text=True)
         if test.returncode != 0:
             print(test.stderr, file=sys.stderr)
@@ -195,9 +206,13 @@ def main() -> None:
     ap.add_argument("--run-dir", type=Path, default=None, help="where the configuration, logs and pid go")
     ap.add_argument("--start-timeout", type=float, default=180)
     ap.add_argument("--ready-file", type=Path, default=None, help="written once the proxy is up (for scripts and tests)")
+    ap.add_argument("--rate", type=int, default=20, help="requests a second one address may send (beyond its burst)")
+    ap.add_argument("--burst", type=int, default=120, help="requests one address may send at once")
+    ap.add_argument("--sessions-per-address", type=int, default=20, help="open sessions (WebSockets) one address may hold")
     a = ap.parse_args()
     run = a.run_dir or Path(tempfile.gettempdir()) / f"hrcmap-serve-{a.port}"
-    sys.exit(serve(a.replicas, a.port, a.base, run, a.start_timeout, a.ready_file))
+    limits = (a.rate, a.burst, a.sessions_per_address)
+    sys.exit(serve(a.replicas, a.port, a.base, run, a.start_timeout, a.ready_file, limits))
 
 
 if __name__ == "__main__":

@@ -21,8 +21,10 @@ from .paths import WEB_OUTLINES_URL
 PLACE_COLUMNS = ["p", "f", "t", "y"]
 SEAT_LAYER = "places-at-seat"
 TOOLTIP = {"text": "{t}\nFirst commitment: {y}"}
-# Zoom 0.3 fits the whole world on a 400-px phone; wider screens see the wrapped copies beside it.
+# The inhabited world on load: zoom 0.3 fills a desktop map's width (wider screens see the wrapped
+# copies beside it); a 400-px phone needs a world narrower than the screen (512 px × 2^zoom ≤ ~370).
 WORLD = pdk.ViewState(latitude=25, longitude=15, zoom=0.3, min_zoom=0)
+PHONE_WORLD = pdk.ViewState(latitude=20, longitude=15, zoom=-0.5, min_zoom=-1)
 YEAR_STEPS = 8
 
 

@@ -5,7 +5,7 @@ import streamlit as st
 from hrcmap import cache, legend, maps, profile, sentences, tables
 from hrcmap.ui.binding import control, save_state
 from hrcmap.ui.blocks import map_placeholder
-from hrcmap.ui.chrome import caption, source_footer, text
+from hrcmap.ui.chrome import caption, on_phone, source_footer, text
 from hrcmap.ui.explore import explore_view, pick_from_map
 from hrcmap.ui.share import same_view_elsewhere, share_box
 
@@ -19,18 +19,21 @@ control("colour", left, options)
 control("shade", right, options)
 
 map_col, side_col = st.columns([3, 1])
+phone = on_phone()
+height = 340 if phone else 520  # a phone's narrower world needs a shorter frame: no blank band under it
 with map_col:
-    map_placeholder(len(places), 520)
+    map_placeholder(len(places), height)
     deck = maps.build_map(
         places,
         cache.outlines_geojson(),
         colour=state.colour,
         country_counts=legend.country_counts(places) if state.shade else None,
         selected=state.city,
+        view=maps.PHONE_WORLD if phone else None,
     )
     st.pydeck_chart(
         deck,
-        height=520,
+        height=height,
         on_select=lambda: pick_from_map("map"),
         selection_mode="single-object",
         key="map",

@@ -321,3 +321,29 @@ def test_each_page_names_itself_in_the_browser_tab(browser, app):
             page.wait_for_function("t => document.title.startsWith(t)", arg=title)
         finally:
             ctx.close()
+
+
+PHONE = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36"
+
+
+def test_a_phone_opens_on_the_whole_world_in_a_shorter_frame(browser, app):
+    """At 400 px a phone gets the world zoomed out to fit and a frame without the blank band."""
+    ctx = browser.new_context(viewport={"width": 400, "height": 800}, user_agent=PHONE, is_mobile=True, has_touch=True)
+    ctx.set_default_timeout(TIMEOUT_MS)
+    page = ctx.new_page()
+    try:
+        page.goto(app)
+        wait_ready(page)
+        chart = page.locator("[data-testid='stDeckGlJsonChart']").first
+        chart.locator("canvas").first.wait_for(state="attached")
+        box = chart.bounding_box()
+        assert box is not None and box["height"] < 400 and box["width"] <= 400
+    finally:
+        ctx.close()
+    desktop, page, _watch = open_page(browser, app)  # the same page on a desktop keeps its tall frame
+    try:
+        chart = page.locator("[data-testid='stDeckGlJsonChart']").first
+        chart.locator("canvas").first.wait_for(state="attached")
+        assert chart.bounding_box()["height"] >= 500
+    finally:
+        desktop.close()

@@ -59,3 +59,10 @@ def source_footer(data: Dataset, events: pd.DataFrame | None = None) -> None:
     """The sources line under every view, built from the facts on it."""
     st.divider()
     caption(footer_text(data.citation, data.events if events is None else events))
+
+
+def on_phone() -> bool:
+    """Whether the reader's browser says it is a phone (its User-Agent names a mobile device):
+    the map then opens on a narrower world and a shorter frame, which a phone's width needs."""
+    agent = st.context.headers.get("User-Agent", "") if st.context.headers else ""
+    return "Mobi" in agent or "Android" in agent
