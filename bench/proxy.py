@@ -43,7 +43,7 @@ def _replica_pids(run: Path) -> list[int]:
     ports = sorted(int(p.stem.removeprefix("replica-")) for p in run.glob("replica-*.log"))
     pids = []
     for port in ports:
-        found = subprocess.run(["pgrep", "-f", f"--server.port {port}"], capture_output=True, text=True).stdout.split()
+        found = subprocess.run(["pgrep", "-f", "--", f"--server.port {port}( |$)"], capture_output=True, text=True).stdout.split()
         pids += [int(found[0])] if found else []
     return pids
 
@@ -92,6 +92,7 @@ def main() -> None:
         [*cmd, "--rate", "10000", "--burst", "10000", "--sessions-per-address", "1000"],
         env=env,
         stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,  # its notes on replicas (restarted, healthy again) come with its output
         text=True,
     )
     assert serve.stdout is not None

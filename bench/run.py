@@ -268,6 +268,48 @@ def browser_section() -> list[str]:
     return lines
 
 
+def proxy_section() -> list[str]:
+    """What bench/proxy.py measured last (results/proxy.json), if it has run."""
+    path = ROOT / "bench" / "results" / "proxy.json"
+    if not path.exists():
+        return []
+    r = json.loads(path.read_text())
+    lines = [
+        "",
+        f"## Through the production proxy ({r['when']}, `python bench/proxy.py`)",
+        "",
+        f"`deploy/serve.py` with {r['replicas']} replicas behind nginx, the bundled data; each session loads the map",
+        "and changes a filter every 2–5 s, through nginx's WebSocket.",
+        "",
+        "| sessions | p50 (ms) | p95 (ms) | p95 ÷ single-session p95 | failed sessions | replicas' memory per session (MiB) |",
+        "|---|---|---|---|---|---|",
+    ]
+    for n, c in r["levels"].items():
+        target = ""
+        if str(n) == "50":
+            target = f" (target ≤ 3: {verdict(c['p95_ratio'] is not None and c['p95_ratio'] <= 3)})"
+        if str(n) == "100":
+            target = f" (target 0 failures: {verdict(c['failed_sessions'] == 0)})"
+        lines.append(
+            f"| {n} | {c['p50_s'] * 1000:.0f} | {c['p95_s'] * 1000:.0f} | {c['p95_ratio']}{target if str(n) == '50' else ''} | "
+            f"{c['failed_sessions']}{target if str(n) == '100' else ''} | {c['rss_mb_per_session']} |"
+        )
+    f = r.get("fault", {})
+    lines += [
+        "",
+        f"Replicas' memory: {r.get('memory_idle_mib')} MiB idle, {r.get('memory_after_mib')} MiB after all sessions closed.",
+        "",
+        f"Fault: one replica killed while 25 sessions ran. {f.get('failed_sessions')} of 25 sessions failed (those on "
+        f"the killed replica lose their WebSocket; a browser reconnects them to the live replica); a new session "
+        f"opened after the kill got its page ({r.get('fault_new_session_bytes')} bytes); the killed replica "
+        f"{'was restarted and healthy again' if r.get('fault_replica_back') else 'did NOT come back in time'}.",
+        "",
+        f"First visit of the map through the proxy: {r['first_visit_bytes_proxy']['sent'] / 1e6:.1f} MB sent "
+        f"(gzip), {r['first_visit_bytes_proxy']['decoded'] / 1e6:.1f} MB decoded.",
+    ]
+    return lines
+
+
 def verdict(ok: bool | None) -> str:
     return "n/a" if ok is None else ("met" if ok else "NOT met")
 
@@ -350,6 +392,7 @@ def render(r: dict) -> str:
             f"| {n} | {c['p50_s'] * 1000:.0f} | {c['p95_s'] * 1000:.0f} | {c['p95_ratio']}{target} | {c['failed_sessions']} | {c['rss_mb_per_session']} |"
         )
     lines += browser_section()
+    lines += proxy_section()
     notes = ROOT / "bench" / "analysis.md"
     if notes.exists():
         lines += ["", notes.read_text(encoding="utf-8").rstrip()]
