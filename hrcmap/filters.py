@@ -23,10 +23,13 @@ def places_view(places: pd.DataFrame, events: pd.DataFrame, networks: pd.DataFra
     """The places that have a matching event, with aggregates over the matching events only."""
     if events.empty:
         return places.iloc[0:0].assign(family=pd.Series(dtype="string"))
-    agg = events.groupby("place_id").agg(
-        n_events=("event_id", "size"),
-        networks=("network_id", lambda s: ";".join(sorted({n for n in s if n}))),
-    )
+    member = events.loc[events["network_id"] != "", ["place_id", "network_id"]].drop_duplicates()
+    agg = pd.DataFrame(
+        {
+            "n_events": events.groupby("place_id").size(),
+            "networks": member.sort_values("network_id").groupby("place_id")["network_id"].agg(";".join),
+        }
+    ).fillna({"networks": ""})
     derived = ["first_year", "first_year_disputed", "first_kind", "n_events", "networks"]
     base = places.drop(columns=[c for c in derived if c in places]).set_index("place_id")
     out = base.join(agg, how="inner")

@@ -109,11 +109,13 @@ def headline_year(year: int, disputed: str = "", kind: str = "commitment") -> st
 def families_of_places(events: pd.DataFrame, families: dict[str, str]) -> pd.Series:
     """place_id → the network family it belongs to: one family, ``several``, or ``local`` (no network)."""
 
-    def family(network_ids: pd.Series) -> str:
-        found = {families.get(n, "local") for n in network_ids if n}
-        return found.pop() if len(found) == 1 else (SEVERAL if found else "local")
-
-    return events.groupby("place_id", sort=True)["network_id"].agg(family)
+    places = pd.Index(sorted(set(events["place_id"])), name="place_id")
+    member = events.loc[events["network_id"] != "", ["place_id", "network_id"]]
+    found = member.assign(family=member["network_id"].map(families).fillna("local"))[["place_id", "family"]].drop_duplicates()
+    count = found.groupby("place_id")["family"].nunique()
+    one = found.groupby("place_id")["family"].first()
+    out = one.where(count == 1, SEVERAL).reindex(places).fillna("local")
+    return out.astype(object).rename("network_id")
 
 
 def first_year_only_listed(events: pd.DataFrame) -> pd.Series:

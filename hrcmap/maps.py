@@ -33,7 +33,10 @@ class CompactDeck(pdk.Deck):
     what the map element sent (Streamlit ships ``to_json()`` as it is)."""
 
     def to_json(self) -> str:
-        return json.dumps(json.loads(super().to_json()), separators=(",", ":"), ensure_ascii=False)
+        # pydeck's own serialiser, in one pass and without its two-space indentation
+        from pydeck.bindings.json_tools import default_serialize
+
+        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"), ensure_ascii=False)
 
 
 def placeholder_html(n_places: int, height: int) -> str:
