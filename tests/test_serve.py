@@ -135,7 +135,9 @@ def test_a_killed_replica_is_routed_around_and_restarted(served):
     pid = subprocess.run(["fuser", f"{victim}/tcp"], capture_output=True, text=True).stdout.split()
     owner = int(pid[0]) if pid else None
     if owner is None:  # fuser is not everywhere: find the replica by its command line
-        found = subprocess.run(["pgrep", "-f", "--", f"--server.port {victim}( |$)"], capture_output=True, text=True).stdout.split()
+        found = subprocess.run(
+            ["pgrep", "-f", "--", f"--server.port {victim}( |$)"], capture_output=True, text=True
+        ).stdout.split()
         owner = int(found[0])
     os.kill(owner, signal.SIGKILL)
     _await_exit(owner)
