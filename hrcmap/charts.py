@@ -7,6 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .escape import plotly as safe
+from .firsts import committed
 from .kinds import COMMITMENT_TYPES, ENDING_EVENT_TYPES
 from .palette import OKABE_ITO, REGION_COLORS
 
@@ -18,8 +19,7 @@ ENDED = "ended: "  # per-year columns of endings, drawn below the line
 
 def cumulative_places(places: pd.DataFrame, by: str = "region") -> pd.DataFrame:
     """Places counted from their first commitment year, cumulated per group: year × group table."""
-    if "first_kind" in places:  # a place with only a first step has no first commitment yet
-        places = places[places["first_kind"] == "commitment"]
+    places = committed(places)  # a place with only a first step has no first commitment yet
     if places.empty:
         return pd.DataFrame()
     years = range(int(places["first_year"].min()), int(places["first_year"].max()) + 1)

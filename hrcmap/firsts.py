@@ -92,6 +92,12 @@ def disputed_first_years(events: pd.DataFrame, first: pd.DataFrame | None = None
     return disputed.astype("string").reindex(first.index, fill_value="")
 
 
+def committed(places: pd.DataFrame) -> pd.DataFrame:
+    """The places that have made a commitment (a place with only a first step has not yet): what
+    every count and picture of places "by year of first commitment" shows."""
+    return places[places["first_kind"] == "commitment"] if "first_kind" in places else places
+
+
 def first_kinds(events: pd.DataFrame) -> pd.Series:
     """place_id → ``commitment``, or ``step`` for a place with no commitment yet (``ending`` if only endings)."""
     return first_events(events)["event_type"].astype(str).map(event_class)

@@ -7,6 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .escape import plotly as safe
+from .firsts import committed
 from .palette import FAMILY_COLORS
 from .schema import FAMILIES
 
@@ -45,9 +46,9 @@ def growth_figure(
     outline_trace = go.Scattergl(
         x=outline[0], y=outline[1], mode="lines", line={"color": "#A0A0A0", "width": 0.6}, hoverinfo="skip", showlegend=False
     )
-    if places.empty:
+    ordered = committed(places).sort_values(["first_year", "place_id"], kind="stable")  # first steps are not drawn
+    if ordered.empty:
         return go.Figure(data=[outline_trace], layout={"title": {"text": title}})
-    ordered = places.sort_values(["first_year", "place_id"], kind="stable")
     # frames run to ``until`` (the page's year control ends there) even when no place started that late
     last = max(int(ordered["first_year"].max()), int(until or 0))
     years = list(range(int(ordered["first_year"].min()), last + 1))

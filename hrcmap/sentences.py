@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .firsts import first_year_only_listed
+from .firsts import committed, first_year_only_listed
 from .kinds import COMMITMENT_TYPES, ENDING_EVENT_TYPES
 from .state import LIST_FILTERS, ViewState
 from .text import join_words, plural
@@ -98,9 +98,9 @@ def per_year_sentence(table: pd.DataFrame) -> str:
 
 
 def as_of_sentence(places: pd.DataFrame, year: int) -> str:
-    committed = places["first_kind"] == "commitment" if "first_kind" in places else pd.Series(True, index=places.index)
-    shown = places[(places["first_year"] <= year) & committed]
-    steps = int((~committed).sum())
+    made = committed(places)
+    shown = made[made["first_year"] <= year]
+    steps = len(places) - len(made)
     aside = f" ({plural(steps, 'place')} shown {'has' if steps == 1 else 'have'} only taken a first step)" if steps else ""
     return (
         f"As of {year}, {len(shown)} of the {plural(len(places), 'place')} shown had made their first commitment, "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .firsts import committed
 from .kinds import EVENT_KINDS, event_class
 from .links import safe_url
 from .schema import EVENTS_OUT_FIELDS, PLACES_OUT_FIELDS, RAW_SCHEMAS
@@ -31,8 +32,9 @@ def places_table(places: pd.DataFrame) -> pd.DataFrame:
 
 
 def as_of_table(places: pd.DataFrame, year: int) -> pd.DataFrame:
-    """The places already in the movement by ``year``."""
-    return places_table(places[places["first_year"] <= year])
+    """The places already in the movement by ``year`` (a place with only a first step is not)."""
+    made = committed(places)
+    return places_table(made[made["first_year"] <= year])
 
 
 def events_table(events: pd.DataFrame, short: dict[str, str] | None = None) -> pd.DataFrame:

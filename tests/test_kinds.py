@@ -92,3 +92,27 @@ def test_the_as_of_sentence_does_not_count_a_first_step_as_a_commitment():
     said = sentences.as_of_sentence(places, 2026)
     assert said.startswith("As of 2026, 1 of the 2 places shown had made their first commitment, in 1 country (1 place")
     assert "(1 place shown has only taken a first step)" in said
+
+
+def test_the_growth_map_and_its_table_leave_out_places_with_only_a_first_step():
+    from hrcmap import growth_map, tables
+
+    places = pd.DataFrame(
+        {
+            "place_id": ["a", "b"],
+            "name": ["A", "B"],
+            "country_name": ["Austria", "Portugal"],
+            "region": ["Europe", "Europe"],
+            "first_year": [2001, 2018],
+            "first_kind": ["commitment", "step"],
+            "lat": [47.0, 38.7],
+            "lon": [15.4, -9.1],
+            "family": ["local", "local"],
+            "n_events": [1, 1],
+            "status": ["active", "aspirational"],
+            "first_year_disputed": ["", ""],
+        }
+    )
+    fig = growth_map.growth_figure(places, ([0.0], [0.0]), as_of=2020, until=2020)
+    assert len(fig.data[1].x) == 1 and "as of 2020, 1 places" in fig.layout.title.text
+    assert list(tables.as_of_table(places, 2020)["Place"]) == ["A"]
