@@ -10,6 +10,7 @@ from .escape import plotly as safe
 from .firsts import committed
 from .palette import FAMILY_COLORS
 from .schema import FAMILIES
+from .text import place_names
 
 
 def outline_xy(outlines: dict, step: int = 1) -> tuple[np.ndarray, np.ndarray]:
@@ -64,7 +65,7 @@ def growth_figure(
     label = np.array(
         [
             safe(f"{n} ({y}, {FAMILIES.get(f, f)})")
-            for n, y, f in zip(ordered["label" if "label" in ordered else "name"], ordered["first_year"], ordered["family"])
+            for n, y, f in zip(place_names(ordered), ordered["first_year"], ordered["family"])
         ],
         dtype=object,
     )

@@ -11,6 +11,7 @@ import pydeck as pdk
 from .firsts import headline_year
 from .palette import FAMILY_COLORS, rgb, year_colour
 from .paths import WEB_OUTLINES_URL
+from .text import place_names
 
 # What the places layer ships to the browser, with one-letter keys because every byte is sent per
 # place on every filter change: p position [lon, lat]; f one small integer packing what is drawn,
@@ -74,7 +75,7 @@ def colour_expression(colours: list[list[int]]) -> str:
 
 def tooltip_names(places: pd.DataFrame) -> list[str]:
     """ "Osaka Prefecture, Japan" and, when the point is not the place itself, where it comes from."""
-    names = places["label" if "label" in places else "name"].astype(str) + ", " + places["country_name"].astype(str)
+    names = place_names(places).astype(str) + ", " + places["country_name"].astype(str)
     return [f"{n}\n{k}" if k else n for n, k in zip(names, _coord_notes(places))]
 
 

@@ -10,6 +10,7 @@ from . import escape
 from .firsts import first_year_only_listed, headline_year
 from .links import safe_url
 from .state import ViewState
+from .text import place_names
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ def selected_place(
 def place_options(places: pd.DataFrame) -> dict[str, str]:
     """place_id → 'Name, Country' ('Louisville, Colorado, United States' where names repeat), sorted by name."""
     ordered = places.sort_values(["name", "country_name"])
-    labels = ordered["label" if "label" in ordered else "name"]
+    labels = place_names(ordered)
     return {pid: f"{label}, {country}" for pid, label, country in zip(ordered["place_id"], labels, ordered["country_name"])}
 
 

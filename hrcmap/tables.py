@@ -8,6 +8,7 @@ from .firsts import committed
 from .kinds import EVENT_KINDS, event_class
 from .links import safe_url
 from .schema import EVENTS_OUT_FIELDS, PLACES_OUT_FIELDS, RAW_SCHEMAS
+from .text import place_names
 
 
 def places_table(places: pd.DataFrame) -> pd.DataFrame:
@@ -15,7 +16,7 @@ def places_table(places: pd.DataFrame) -> pd.DataFrame:
     return (
         pd.DataFrame(
             {
-                "Place": places["label" if "label" in places else "name"],
+                "Place": place_names(places),
                 "Country": places["country_name"],
                 "Continent": places["region"],
                 "First year": places["first_year"].astype(int),

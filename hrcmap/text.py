@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
+from typing import Any
 
 
 def fold(text: str) -> str:
@@ -28,3 +29,9 @@ def join_words(items: Iterable[str], word: str = "or") -> str:
     if len(kept) <= 1:
         return "".join(kept)
     return ", ".join(kept[:-1]) + f" {word} " + kept[-1]
+
+
+def place_names(places: Any) -> Any:
+    """What views call each place (a column of a places table): its ``label`` ("Louisville,
+    Colorado" where a name repeats in its country), or its name in a table without labels."""
+    return places["label" if "label" in places else "name"]
