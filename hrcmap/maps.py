@@ -9,6 +9,7 @@ import pandas as pd
 import pydeck as pdk
 
 from .firsts import headline_year
+from .mapviews import WORLD
 from .palette import FAMILY_COLORS, rgb, year_colour
 from .paths import WEB_OUTLINES_URL
 from .text import place_names
@@ -22,10 +23,6 @@ from .text import place_names
 PLACE_COLUMNS = ["p", "f", "t", "y"]
 SEAT_LAYER = "places-at-seat"
 TOOLTIP = {"text": "{t}\nFirst commitment: {y}"}
-# The inhabited world on load: zoom 0.3 fills a desktop map's width (wider screens see the wrapped
-# copies beside it); a 400-px phone needs a world narrower than the screen (512 px × 2^zoom ≤ ~370).
-WORLD = pdk.ViewState(latitude=25, longitude=15, zoom=0.3, min_zoom=0)
-PHONE_WORLD = pdk.ViewState(latitude=20, longitude=15, zoom=-0.5, min_zoom=-1)
 YEAR_STEPS = 8
 
 
@@ -87,18 +84,27 @@ def _coord_notes(places: pd.DataFrame) -> list[str]:
     return _column(places, "coord_note")
 
 
-def place_layer_data(places: pd.DataFrame, colour: str = "family") -> pd.DataFrame:
-    """Project places to the columns the scatter layer draws; coordinates rounded to ~1 km."""
+def colour_indices(places: pd.DataFrame, colour: str = "family") -> list[int]:
+    """Each place's index into :func:`palette`: its network family, or its first year's step."""
     if colour == "year":
         lo = int(places["first_year"].min()) if len(places) else 0
         hi = int(places["first_year"].max()) if len(places) else 0
         span = max(hi - lo, 1)
-        index = [round((int(y) - lo) / span * (YEAR_STEPS - 1)) for y in places["first_year"]]
-    else:
-        order = {k: i for i, k in enumerate(FAMILY_COLORS)}
-        families = places["family"] if "family" in places else pd.Series("local", index=places.index)
-        index = [order.get(f, order["local"]) for f in families]
-    radius = 3 + places["n_events"].astype(int).clip(upper=6)
+        return [round((int(y) - lo) / span * (YEAR_STEPS - 1)) for y in places["first_year"]]
+    order = {k: i for i, k in enumerate(FAMILY_COLORS)}
+    families = places["family"] if "family" in places else pd.Series("local", index=places.index)
+    return [order.get(f, order["local"]) for f in families]
+
+
+def radii(places: pd.DataFrame) -> pd.Series:
+    """Circle radius in pixels: 4 for one recorded event, growing to 9 for six or more."""
+    return 3 + places["n_events"].astype(int).clip(upper=6)
+
+
+def place_layer_data(places: pd.DataFrame, colour: str = "family") -> pd.DataFrame:
+    """Project places to the columns the scatter layer draws; coordinates rounded to ~1 km."""
+    index = colour_indices(places, colour)
+    radius = radii(places)
     ended = places["status"].isin(["withdrawn", "repealed"]).astype(int)
     years = [
         headline_year(y, d, k)
@@ -258,25 +264,3 @@ def selected_place_id(selection: object, places: pd.DataFrame) -> str | None:
     except (TypeError, ValueError):
         return None
     return str(match.iloc[0]["place_id"]) if len(match) else None
-
-
-def locator_view(places: pd.DataFrame) -> pdk.ViewState:
-    """A close view on one place (or the middle of a few)."""
-    return pdk.ViewState(
-        latitude=float(places["lat"].astype(float).mean()), longitude=float(places["lon"].astype(float).mean()), zoom=3.2
-    )
-
-
-def fit_view(places: pd.DataFrame, min_zoom: float = 1.2, max_zoom: float = 5.0) -> pdk.ViewState:
-    """A view framing the places, for wide screens (presentations): never so far out that the world repeats."""
-    import math
-
-    if places.empty:
-        return pdk.ViewState(latitude=25, longitude=15, zoom=min_zoom)
-    lat, lon = places["lat"].astype(float), places["lon"].astype(float)
-    # at least a country-sized span, so a lone place is shown with its surroundings
-    span = max(float(lat.max() - lat.min()), float(lon.max() - lon.min()) / 2, 8.0)
-    zoom = min(max_zoom, max(min_zoom, 7.2 - 1.45 * math.log2(span)))
-    return pdk.ViewState(
-        latitude=float((lat.max() + lat.min()) / 2), longitude=float((lon.max() + lon.min()) / 2), zoom=round(zoom, 2)
-    )

@@ -21,8 +21,7 @@ def describe(events: pd.DataFrame, state: ViewState, labels: dict[str, dict[str,
     values = state.as_dict()
 
     def words(key: str, lower: bool = False) -> str:
-        names = [labels.get(key, {}).get(v, v).replace("_", " ") for v in values[key]]
-        return join_words(n.lower() if lower else n for n in names)
+        return _words(values, labels, key, lower)
 
     chosen = [p for p in LIST_FILTERS if values[p.key]]
     where = [p for p in chosen if p.phrase == "where"]
@@ -48,6 +47,46 @@ def describe(events: pd.DataFrame, state: ViewState, labels: dict[str, dict[str,
     hi = state.year_to if state.year_to is not None else int(events["year"].max())
     sentence += f" in {lo}" if lo == hi else f" between {lo} and {hi}"
     return sentence + "."
+
+
+def _words(values: dict, labels: dict[str, dict[str, str]], key: str, lower: bool = False) -> str:
+    """The chosen values of one filter, readable and joined: "Asia and Europe"."""
+    names = [labels.get(key, {}).get(v, v).replace("_", " ") for v in values[key]]
+    return join_words(n.lower() if lower else n for n in names)
+
+
+def scope(state: ViewState, labels: dict[str, dict[str, str]]) -> str:
+    """What the filters narrow a title to, in a few words: "in Asia in ECCAR, 2004–2015" ("" unfiltered).
+
+    Chart and map titles carry it, so an exported image says what it shows ("Places in Asia, by
+    year of first commitment"); the full sentence goes in the image's source line.
+    """
+    values = state.as_dict()
+    chosen = [p for p in LIST_FILTERS if values[p.key]]
+    where = [p for p in chosen if p.phrase == "where"]
+    parts = ["in " + _words(values, labels, where[-1].key)] if where else []
+    for p in chosen:
+        if p.phrase == "kind":
+            parts.append(f"({_words(values, labels, p.key)})")
+        elif p.phrase != "where":
+            parts.append(p.phrase.replace("{key}", p.key).format(_words(values, labels, p.key, p.lower)))
+    if state.q:
+        parts.append(f"matching “{state.q}”")
+    text = " ".join(parts)
+    lo, hi = state.year_from, state.year_to
+    if lo is not None or hi is not None:
+        years = f"since {lo}" if hi is None else f"until {hi}" if lo is None else str(lo) if lo == hi else f"{lo}–{hi}"
+        text += (", " if text and years[0].isdigit() else " " if text else "") + years
+    return text
+
+
+def scoped(words: str, scope_words: str, rest: str = "") -> str:
+    """A title with the filter's scope: ("Places", "in Asia", "by year") → "Places in Asia, by year";
+    unfiltered, "Places by year". A scope of years alone follows a comma ("Places, 2004–2015, by year")."""
+    if not scope_words:
+        return f"{words} {rest}".strip()
+    lead = ", " if scope_words[0].isdigit() else " "
+    return f"{words}{lead}{scope_words}" + (f", {rest}" if rest else "")
 
 
 def overview_sentence(events: pd.DataFrame, places: pd.DataFrame) -> str:

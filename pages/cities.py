@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from hrcmap import cache, escape, maps, profile
+from hrcmap import cache, escape, maps, mapviews, profile
 from hrcmap.ui.binding import save_state, view_state
 from hrcmap.ui.chrome import caption, require_dataset, source_footer, text
 from hrcmap.ui.share import share_box
@@ -35,7 +35,9 @@ with left:
 with right:
     here = data.places[data.places["place_id"] == place_id].assign(family="local")
     st.pydeck_chart(
-        maps.build_map(here, cache.outlines_geojson(), view=maps.locator_view(here), selected=place_id), height=240, key="locator"
+        maps.build_map(here, cache.outlines_geojson(), view=mapviews.locator_view(here), selected=place_id),
+        height=240,
+        key="locator",
     )
 
 st.subheader("Commitments, in time order")

@@ -2,18 +2,21 @@
 
 import streamlit as st
 
-from hrcmap import cache, legend, maps, profile, sentences, tables
+from hrcmap import cache, escape, legend, maps, mapviews, profile, sentences, tables
 from hrcmap.ui.binding import control, save_state
-from hrcmap.ui.blocks import map_placeholder
+from hrcmap.ui.blocks import map_downloads, map_placeholder
 from hrcmap.ui.chrome import caption, on_phone, source_footer, text
-from hrcmap.ui.explore import explore_view, pick_from_map
+from hrcmap.ui.explore import explore_view, pick_from_map, picked_on_map
 from hrcmap.ui.share import same_view_elsewhere, share_box
 
 data, state, facets, options, events, places = explore_view()
 state = profile.searched_place(state, places)
 
-st.title("Human rights cities of the world")
-text(sentences.describe(events, state, facets.labels))
+scope = sentences.scope(state, facets.labels)
+title = sentences.scoped("Human rights cities", scope) if scope else "Human rights cities of the world"
+described = sentences.describe(events, state, facets.labels)
+st.title(escape.markdown(title), anchor=False)
+text(described)
 left, right = st.columns([3, 2])
 control("colour", left, options)
 control("shade", right, options)
@@ -29,7 +32,10 @@ with map_col:
         colour=state.colour,
         country_counts=legend.country_counts(places) if state.shade else None,
         selected=state.city,
-        view=maps.PHONE_WORLD if phone else None,
+        # a search or a link opens on its place, a filter on its places; a click keeps the reader's view
+        view=mapviews.opening_view(
+            places, None if picked_on_map(state.city) else state.city, state.is_filtered or bool(state.q), phone
+        ),
     )
     st.pydeck_chart(
         deck,
@@ -41,6 +47,7 @@ with map_col:
     )
     st.html(legend.legend_html(legend.map_legend_items(places, state.colour)))
     caption(legend.map_legend(state.colour))
+    map_downloads(places, events, title, described, "map", state.colour, state.city)
 with side_col:
     card = profile.selected_place(data.places, data.events, state.city, facets.labels["network"])
     if card is None:

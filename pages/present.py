@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from hrcmap import cache, charts, escape, growth_map, maps, present
+from hrcmap import cache, charts, escape, growth_map, legend, maps, mapviews, present
+from hrcmap import text as words
 from hrcmap.chapters import ChaptersUnavailable, chapter_index, chapters_path
-from hrcmap.ui.blocks import animation_downloads, image_downloads
+from hrcmap.ui.blocks import animation_downloads, image_downloads, map_downloads
 from hrcmap.ui.chrome import caption, notice, require_dataset, source_footer, text
 
 data = require_dataset()
@@ -27,10 +28,14 @@ view = present.chapter_view(chapter, data)
 figure = None
 if chapter.view == "map":
     st.pydeck_chart(
-        maps.build_map(view.places, cache.outlines_geojson(), selected=chapter.place, view=maps.fit_view(view.places)),
+        maps.build_map(view.places, cache.outlines_geojson(), selected=chapter.place, view=mapviews.fit_view(view.places)),
         height=400,
         key="present-map",
     )
+    st.html(legend.legend_html(legend.map_legend_items(view.places)))
+    ringed = view.places[view.places["place_id"] == chapter.place]
+    if len(ringed):
+        caption(f"The ringed place is {words.place_names(ringed).iloc[0]}, {ringed['country_name'].iloc[0]}.")
 elif chapter.view == "growth":
     figure = growth_map.growth_figure(view.places, cache.outline_xy(), as_of=chapter.as_of)
     figure.update_layout(height=440)  # title, map, play button and slider within a 720-pixel projector
@@ -69,5 +74,7 @@ with st.expander("Export this chapter for slides"):
         image_downloads(
             figure, chapter.title, view.events if len(view.events) else data.events, f"chapter-{index + 1}", view.sentence
         )
+    if chapter.view == "map":
+        map_downloads(view.places, view.events, chapter.title, view.sentence, f"chapter-{index + 1}", selected=chapter.place)
     animation_downloads(view.places, view.events, f"chapter-{index + 1}", view.sentence)
 source_footer(data, view.events)

@@ -13,12 +13,15 @@ data, state, facets, options, events, places = explore_view()
 
 st.title("The movement over time")
 described = sentences.describe(events, state, facets.labels)
+scope = sentences.scope(state, facets.labels)  # the titles name the filter, on screen and in exported images
 text(described)
 control("split", st, options)
 grouped, colours = legend.growth_groups(places, state.split)
 growth = charts.cumulative_places(grouped, by="group")
 chart_block(
-    charts.cumulative_figure(growth, data.milestones, "Places by year of first commitment, cumulative", colours),
+    charts.cumulative_figure(
+        growth, data.milestones, sentences.scoped("Places", scope, "by year of first commitment, cumulative"), colours
+    ),
     growth,
     sentences.growth_sentence(growth),
     events,
@@ -30,7 +33,7 @@ if caveat := sentences.listing_caveat(events):
 
 bars = charts.commitments_per_year(events)
 chart_block(
-    charts.per_year_figure(bars, "New commitments per year, by kind (endings below the line)"),
+    charts.per_year_figure(bars, sentences.scoped("New commitments", scope, "per year, by kind (endings below the line)")),
     bars,
     sentences.per_year_sentence(bars),
     events,
@@ -42,7 +45,9 @@ st.subheader("The growth of the movement, year by year")
 control("year", st, options)
 as_of = state.year or options.years[1]
 chart_block(
-    growth_map.growth_figure(places, cache.outline_xy(), as_of=as_of, until=options.years[1]),
+    growth_map.growth_figure(
+        places, cache.outline_xy(), as_of=as_of, title=sentences.scoped("The movement's growth", scope), until=options.years[1]
+    ),
     tables.as_of_table(places, as_of),
     sentences.as_of_sentence(places, as_of),
     events,

@@ -7,7 +7,7 @@ import json
 import pandas as pd
 import pytest
 
-from hrcmap import charts, growth_map, legend, maps, network_views, sentences
+from hrcmap import charts, growth_map, legend, maps, mapviews, network_views, sentences
 from hrcmap.filters import filter_events, places_view
 from hrcmap.load import load_dataset
 from hrcmap.paths import COUNTRIES_GEOJSON
@@ -144,9 +144,9 @@ def test_network_overlap_counts_shared_places(data):
 
 def test_fit_view_frames_places_without_repeating_the_world(places):
     europe = places[places["region"] == "Europe"]
-    v = maps.fit_view(europe)
+    v = mapviews.fit_view(europe)
     assert 40 < v.latitude < 60 and 0 < v.longitude < 20 and v.zoom >= 1.2
-    assert maps.fit_view(places.iloc[0:0]).zoom == 1.2
+    assert mapviews.fit_view(places.iloc[0:0]).zoom == 1.2
 
 
 def test_listing_caveat_counts_places_first_seen_on_a_list():
@@ -209,3 +209,35 @@ def test_the_growth_map_runs_to_the_last_year_of_the_page_control(places, outlin
     assert fig.frames[-1].name == str(last)
     assert fig.layout.sliders[0].steps[-1].label == str(last)
     assert f"as of {last}," in fig.layout.title.text
+
+
+def _frame_px(view, lat, lon):
+    """Web Mercator pixel offsets of points from the view's centre at its zoom."""
+    import math
+
+    size = 512 * 2**view.zoom
+
+    def y(v):
+        return math.log(math.tan(math.pi / 4 + math.radians(v) / 2)) / (2 * math.pi) * size
+
+    return [((x - view.longitude) / 360 * size, y(view.latitude) - y(a)) for a, x in zip(lat, lon)]
+
+
+def test_the_map_opens_on_a_searched_place_on_a_filters_places_or_on_the_world():
+    from hrcmap.mapviews import FRAME, WORLD, opening_view
+
+    places = pd.DataFrame(
+        {"place_id": ["graz-aut", "york-gbr", "lund-swe"], "lat": [47.07, 53.96, 55.7], "lon": [15.44, -1.08, 13.19]}
+    )
+    one = opening_view(places, "york-gbr", filtered=True)
+    assert (one.latitude, one.longitude) == (53.96, -1.08) and one.zoom >= 4
+    region = opening_view(places, None, filtered=True)
+    assert region.zoom > WORLD.zoom + 1  # closer than the world
+    width, height = FRAME[False]
+    for dx, dy in _frame_px(region, places["lat"], places["lon"]):
+        assert abs(dx) <= width / 2 and abs(dy) <= height / 2, "a filtered place falls outside the opening frame"
+    phone = opening_view(places, None, filtered=True, phone=True)
+    assert phone.zoom < region.zoom
+    spread = pd.DataFrame({"place_id": ["a", "b"], "lat": [-33.9, 60.2], "lon": [151.2, -135.0]})
+    assert opening_view(spread, None, filtered=True) is WORLD
+    assert opening_view(places, None, filtered=False) is WORLD

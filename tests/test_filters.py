@@ -66,3 +66,20 @@ def test_places_view_when_only_an_ending_matches(data):
     pv = places_view(data.places, ev, data.networks).set_index("place_id")
     assert list(pv.index) == ["wonosobo-idn"]
     assert pv.at["wonosobo-idn", "first_year"] == 2019 and pv.at["wonosobo-idn", "status"] == "withdrawn"
+
+
+@pytest.mark.parametrize(
+    ("state", "title"),
+    [
+        (ViewState(), "Places by year of first commitment"),
+        (ViewState(region=("Asia",)), "Places in Asia, by year of first commitment"),
+        (ViewState(region=("Asia",), network=("eccar",)), "Places in Asia in ECCAR, by year of first commitment"),
+        (ViewState(year_from=2004, year_to=2015), "Places, 2004–2015, by year of first commitment"),
+        (ViewState(year_to=2010), "Places until 2010, by year of first commitment"),
+        (ViewState(q="graz"), "Places matching “graz”, by year of first commitment"),
+    ],
+)
+def test_chart_titles_name_the_filter_that_is_set(state, title):
+    from hrcmap.sentences import scope, scoped
+
+    assert scoped("Places", scope(state, {"network": {"eccar": "ECCAR"}}), "by year of first commitment") == title

@@ -90,6 +90,41 @@ def animation_downloads(places: pd.DataFrame, events: pd.DataFrame, key: str, co
         )
 
 
+def map_downloads(
+    places: pd.DataFrame,
+    events: pd.DataFrame,
+    title: str,
+    subtitle: str,
+    key: str,
+    colour: str = "family",
+    selected: str | None = None,
+) -> None:
+    """Two buttons that draw this map as a 16:9 PNG or SVG (title, legend, names, source line), only when clicked."""
+    from .. import mapstill
+
+    if places.empty:
+        return
+    version = cache.dataset().version
+    source = _source_line(events, "")
+    outlines = cache.outlines_geojson()
+
+    def draw(fmt: str) -> Callable[[], bytes]:
+        return lambda: mapstill.map_image(places, outlines, fmt, title, subtitle, source, colour, selected)
+
+    png, svg = st.columns(2)
+    for column, fmt in ((png, "png"), (svg, "svg")):
+        column.download_button(
+            escape.markdown(f"Download this map as {fmt.upper()} for slides"),
+            data=draw(fmt),
+            file_name=f"hrcmap-{version}-{key}.{fmt}",
+            mime=mapstill.FORMATS[fmt],
+            on_click="ignore",
+            key=f"map-{key}-{fmt}",
+            icon=":material/download:",
+            width="stretch",
+        )
+
+
 def map_placeholder(n_places: int, height: int) -> None:
     """A box of the map's size saying "Drawing N places…" where the map will be, until its canvas exists."""
     from ..maps import placeholder_html

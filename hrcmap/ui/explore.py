@@ -14,6 +14,8 @@ from ..state import Options, ViewState
 from .binding import sidebar_filters, view_state
 from .chrome import require_dataset
 
+PICKED_ON_MAP = "_hrc_picked_on_map"
+
 
 class Explore(NamedTuple):
     """What an exploring page starts from: the dataset, the view state and what it selects."""
@@ -42,3 +44,9 @@ def pick_from_map(chart_key: str) -> None:
     picked = maps.selected_place_id(st.session_state.get(chart_key), cache.dataset().places)
     if picked:
         st.session_state["f_city"] = picked
+        st.session_state[PICKED_ON_MAP] = picked
+
+
+def picked_on_map(city: str | None) -> bool:
+    """Whether the reader chose this place by clicking it on the map (the map then keeps its view)."""
+    return city is not None and st.session_state.get(PICKED_ON_MAP) == city
