@@ -23,6 +23,7 @@ if not place_id:
 card = profile.place_profile(data.places, data.events, place_id)
 st.set_page_config(page_title=f"{card.title} · hrcmap")  # the tab and a bookmark name the place
 st.header(escape.markdown(card.title), anchor=False)
+share_box("a place", state)
 left, right = st.columns([3, 2])
 with left:
     text(card.summary)
@@ -59,5 +60,4 @@ if len(similar):
         st.page_link(
             "pages/cities.py", label=escape.markdown(f"{r.Place}, {r.Country} ({r[3]} shared)"), query_params={"city": r.place_id}
         )
-share_box("a place")
 source_footer(data, card.events)

@@ -12,6 +12,7 @@ from hrcmap.ui.share import same_view_elsewhere, share_box
 data, state, facets, options, events, places = explore_view()
 
 st.title("The data")
+share_box("the data", state)
 described = sentences.describe(events, state, facets.labels)
 text(described)
 st.dataframe(
@@ -41,5 +42,4 @@ for title, fields in tables.DICTIONARY_TABLES:
         st.dataframe(tables.dictionary(fields), width="stretch", hide_index=True)
 save_state(state)
 same_view_elsewhere(state, "pages/data.py")
-share_box("the data")
 source_footer(data, events)

@@ -4,9 +4,9 @@ import streamlit as st
 
 from hrcmap import cache, escape, legend, maps, mapviews, profile, sentences, tables
 from hrcmap.ui.binding import control, save_state
-from hrcmap.ui.blocks import map_downloads, map_placeholder
+from hrcmap.ui.blocks import map_downloads, map_placeholder, place_dialog
 from hrcmap.ui.chrome import caption, on_phone, source_footer, text
-from hrcmap.ui.explore import explore_view, pick_from_map, picked_on_map
+from hrcmap.ui.explore import card_asked, explore_view, pick_from_map, picked_on_map
 from hrcmap.ui.share import same_view_elsewhere, share_box
 
 data, state, facets, options, events, places = explore_view()
@@ -16,6 +16,7 @@ scope = sentences.scope(state, facets.labels)
 title = sentences.scoped("Human rights cities", scope) if scope else "Human rights cities of the world"
 described = sentences.describe(events, state, facets.labels)
 st.title(escape.markdown(title), anchor=False)
+share_box("the map", state)
 text(described)
 left, right = st.columns([3, 2])
 control("colour", left, options)
@@ -48,8 +49,10 @@ with map_col:
     st.html(legend.legend_html(legend.map_legend_items(places, state.colour)))
     caption(legend.map_legend(state.colour))
     map_downloads(places, events, title, described, "map", state.colour, state.city)
+card = profile.selected_place(data.places, data.events, state.city, facets.labels["network"])
+if card_asked() and phone and card is not None:
+    place_dialog(card, str(state.city))
 with side_col:
-    card = profile.selected_place(data.places, data.events, state.city, facets.labels["network"])
     if card is None:
         st.caption("Click a circle, or find a place with the search box, to see its commitments and sources here.")
     else:
@@ -62,5 +65,4 @@ if st.toggle("Show the places on this map as a table", key="ui_places_table"):
     st.dataframe(tables.places_table(places), hide_index=True, width="stretch")
 save_state(state)
 same_view_elsewhere(state, "pages/map.py")
-share_box("the map")
 source_footer(data, events)

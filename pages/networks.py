@@ -13,6 +13,7 @@ data = require_dataset()
 facets, options = cache.facets_and_options()
 state = view_state(options)
 st.title("Networks, charters and programmes")
+share_box("networks", state)
 st.caption("Places mapped here against the latest total each network reported itself.")
 st.dataframe(
     network_views.network_table(data.networks, data.network_counts),
@@ -56,5 +57,4 @@ st.header("How the networks connect")
 matrix = network_views.network_overlap(data.events, names)
 chart_block(charts.overlap_figure(matrix), matrix, network_views.overlap_sentence(data.events), data.events, key="overlap")
 save_state(state)
-share_box("networks")
 source_footer(data)

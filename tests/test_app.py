@@ -231,9 +231,20 @@ def test_timeline_offers_slide_images_and_the_animation(built, monkeypatch):
     assert "Download the animation (GIF, 1280×720)" in labels and "Download the animation (MP4, 1280×720)" in labels
 
 
-def test_share_box_offers_presentation_mode(built, monkeypatch):
-    at = run_page("map", built, monkeypatch)
-    assert any("Share, embed, present" in e.label for e in at.sidebar.expander)
+@pytest.mark.parametrize("page", ["map", "timeline", "data", "networks"])
+def test_sharing_sits_at_the_top_of_the_view_not_in_the_sidebar(built, monkeypatch, page):
+    at = run_page(page, built, monkeypatch, region="Europe")
+    top = [c for c in at.main.children.values() if getattr(c, "type", "") != "html"]
+
+    def is_share(c) -> bool:
+        return c.proto.WhichOneof("type") == "popover" and c.proto.popover.label == "Share or embed this view"
+
+    share = next(i for i, c in enumerate(top) if hasattr(c, "proto") and hasattr(c.proto, "popover") and is_share(c))
+    assert share <= 2, "the share button is not beside the title"  # the title (a notice above it at most), then sharing
+    box = top[share]
+    links = [shown(p.proto.label) for p in box.get("page_link")]
+    assert "Present the movement's story" in links
+    assert not [e for e in at.sidebar.get("expander") if "Share" in e.label]
 
 
 def test_a_bare_address_shows_the_default_view(built, monkeypatch):

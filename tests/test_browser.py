@@ -6,9 +6,12 @@ bundled data. Every wait is for a condition (tests/browser.py), never for a fixe
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
 
 from hrcmap.build import build
 from hrcmap.paths import DATA
@@ -303,12 +306,12 @@ def test_the_map_has_a_placeholder_until_its_canvas_exists_and_shares_as_plain_t
         page.evaluate("document.querySelector(\"[data-testid='stDeckGlJsonChart'] canvas\").remove()")
         wait.wait_for(state="visible")  # no canvas (yet): the box of the map's size says what is coming
         # the share box: the link and the embed snippet as plain text fields, filters included
-        page.get_by_text("Share, embed, present").click()
+        page.get_by_role("button", name="Share or embed this view").click()
         link = page.get_by_label("Link to exactly this view (filters included)")
         link.wait_for(state="visible")
         assert "region=Europe" in link.input_value()
-        snippet = page.get_by_label("Embed this view in an article or a slide").input_value()
-        assert snippet.startswith("<iframe") and "region=Europe" in snippet
+        snippet = page.get_by_label("Embed this view in an article or a slide")
+        expect(snippet).to_have_value(re.compile(r"^<iframe .*region=Europe"), timeout=TIMEOUT_MS)  # waits until drawn
         assert page.query_selector("[data-testid='stCode']") is None
     finally:
         ctx.close()
@@ -347,3 +350,59 @@ def test_a_phone_opens_on_the_whole_world_in_a_shorter_frame(browser, app):
         assert chart.bounding_box()["height"] >= 500
     finally:
         desktop.close()
+
+
+def test_public_journey_on_a_phone_find_a_place_and_tap_it(browser, app):
+    """400×800: the filters and the share button are on the page (a phone hides the sidebar); a search
+    opens the map on the place found; a tap shows its commitments and sources over the map."""
+    ctx = browser.new_context(viewport={"width": 400, "height": 800}, user_agent=PHONE, is_mobile=True, has_touch=True)
+    ctx.set_default_timeout(TIMEOUT_MS)
+    page = ctx.new_page()
+    watch = PageWatch(page, offline=True)
+    try:
+        page.goto(app)
+        wait_ready(page)
+        filters = page.get_by_text("Filters", exact=False).first
+        filters.wait_for(state="visible")
+        assert page.get_by_role("button", name="Share or embed this view").is_visible()
+        assert not page.locator("[data-testid='stSidebar']").is_visible()
+        filters.click()
+        search = page.get_by_label("Find a place")
+        search.fill("Graz")
+        search.press("Enter")
+        page.get_by_text("Filters · showing 1 place").wait_for(state="visible")
+        canvas = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first
+        canvas.wait_for(state="attached")
+        canvas.scroll_into_view_if_needed()
+        dialog = page.get_by_role("dialog")
+        for _ in range(6):  # a tap before the layer is ready picks nothing: tap again
+            box = canvas.bounding_box()
+            page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)  # the place found is in the middle
+            try:
+                dialog.wait_for(state="visible", timeout=20_000)
+                break
+            except PlaywrightTimeout:
+                continue
+        assert "Graz, Austria" in dialog.inner_text()
+        assert dialog.get_by_role("link", name="Source").count() >= 1
+        assert dialog.get_by_role("link", name="Open the full profile").is_visible()
+        assert watch.outside == [] and watch.real_console_errors == []
+    finally:
+        ctx.close()
+
+
+def test_the_map_downloads_as_a_slide_image(browser, app, tmp_path):
+    ctx, page, watch = open_page(browser, f"{app}/?region=Europe", accept_downloads=True)
+    try:
+        with page.expect_download() as got:
+            page.get_by_role("button", name="Download this map as PNG for slides").click()
+        path = tmp_path / "map.png"
+        got.value.save_as(path)
+        from PIL import Image
+
+        image = Image.open(path)
+        assert image.size == (1280, 720)
+        assert got.value.suggested_filename.endswith("-map.png")
+        assert watch.outside == []
+    finally:
+        ctx.close()

@@ -101,12 +101,17 @@ def _reset_filters(options: Options) -> None:
         st.session_state[widget_key(p)] = p.to_widget(defaults, options)
 
 
-def sidebar_filters(state: ViewState, options: Options, facets: Facets, shown: int | None = None) -> None:
-    """The shared filters in the sidebar, one widget per declared filter, and a reset button."""
-    sb = st.sidebar
-    sb.header("Filters")
-    if shown is not None and state.is_filtered:
-        sb.caption(f"Showing {plural(shown, 'place')}.")
+def sidebar_filters(state: ViewState, options: Options, facets: Facets, shown: int | None = None, phone: bool = False) -> None:
+    """The shared filters, one widget per declared filter, and a reset button: in the sidebar, or on a
+    phone (whose sidebar hides behind a menu button) in a box at the top of the page."""
+    if phone:
+        counted = f" · showing {plural(shown, 'place')}" if shown is not None and state.is_filtered else ""
+        sb: Any = st.expander(escape.markdown(f"Filters{counted}"), icon=":material/filter_list:")
+    else:
+        sb = st.sidebar
+        sb.header("Filters")
+        if shown is not None and state.is_filtered:
+            sb.caption(f"Showing {plural(shown, 'place')}.")
     for p in FILTERS:
         control(p.key, sb, options, facets)
     sb.button("Reset filters", width="stretch", on_click=_reset_filters, args=(options,))

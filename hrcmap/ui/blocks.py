@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from .. import cache, escape
+from ..profile import PlaceCard
 from ..provenance import image_source, licence_name, source_domains
 from .share import view_link
 
@@ -130,3 +131,15 @@ def map_placeholder(n_places: int, height: int) -> None:
     from ..maps import placeholder_html
 
     st.html(placeholder_html(n_places, height))
+
+
+def place_dialog(card: PlaceCard, place_id: str) -> None:
+    """A tapped place's commitments and sources over the map, where a phone reader is looking
+    (the side panel of a desktop stacks far below the map on a narrow screen)."""
+
+    def body() -> None:
+        for line in card.lines:
+            st.markdown(line.markdown)
+        st.page_link("pages/cities.py", label="Open the full profile", query_params={"city": place_id})
+
+    st.dialog(card.title_markdown, width="small")(body)()

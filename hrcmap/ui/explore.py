@@ -12,9 +12,10 @@ from ..facets import Facets
 from ..load import Dataset
 from ..state import Options, ViewState
 from .binding import sidebar_filters, view_state
-from .chrome import require_dataset
+from .chrome import on_phone, require_dataset
 
 PICKED_ON_MAP = "_hrc_picked_on_map"
+CARD_ASKED = "_hrc_card_asked"  # a tap asked for the place's details, once
 
 
 class Explore(NamedTuple):
@@ -35,7 +36,7 @@ def explore_view() -> Explore:
     state = view_state(options)
     events = filters.filter_events(data.events, state)
     places = filters.places_view(data.places, events, data.networks)
-    sidebar_filters(state, options, facets, shown=len(places))
+    sidebar_filters(state, options, facets, shown=len(places), phone=on_phone())
     return Explore(data, state, facets, options, events, places)
 
 
@@ -45,8 +46,14 @@ def pick_from_map(chart_key: str) -> None:
     if picked:
         st.session_state["f_city"] = picked
         st.session_state[PICKED_ON_MAP] = picked
+        st.session_state[CARD_ASKED] = True
 
 
 def picked_on_map(city: str | None) -> bool:
     """Whether the reader chose this place by clicking it on the map (the map then keeps its view)."""
     return city is not None and st.session_state.get(PICKED_ON_MAP) == city
+
+
+def card_asked() -> bool:
+    """Whether this rerun follows a tap on a place (True once per tap)."""
+    return bool(st.session_state.pop(CARD_ASKED, False))

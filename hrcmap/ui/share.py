@@ -14,12 +14,13 @@ from ..state import ViewState, to_query
 EXPLORING = (("pages/map.py", "Map"), ("pages/timeline.py", "Timeline"), ("pages/data.py", "Data"))
 
 
-def view_link() -> str | None:
-    """The address of the current view (page and query), when the browser has told us where it is."""
+def view_link(state: ViewState | None = None) -> str | None:
+    """The address of a view (this page with the state's query; without a state, the URL as it stands),
+    once the browser has told us where the app lives."""
     url = st.context.url
     if not url:
         return None
-    query = urlencode(st.query_params.to_dict())
+    query = urlencode(to_query(state) if state is not None else st.query_params.to_dict())
     return url + (f"?{query}" if query else "")
 
 
@@ -38,10 +39,11 @@ def same_view_elsewhere(state: ViewState, here: str) -> None:
             )
 
 
-def share_box(title: str) -> None:
-    """Sidebar: the link to this view, an iframe snippet to embed it, and the way into presentation mode."""
-    box = st.sidebar.expander("Share, embed, present", icon=":material/share:")
-    link = view_link()
+def share_box(title: str, state: ViewState | None = None) -> None:
+    """At the top of the view, beside its title: the link to exactly this view, an iframe snippet to
+    embed it, and the way into presentation mode, in one button that phones show too."""
+    box = st.popover("Share or embed this view", icon=":material/share:")
+    link = view_link(state)
     if link is None:
         box.caption("The address of this view appears here once the page has loaded in a browser.")
     else:
