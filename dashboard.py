@@ -13,7 +13,9 @@ PAGES = [
     st.Page("pages/map.py", title="Map", default=True),  # served at / (a default page has no path of its own)
     st.Page("pages/timeline.py", title="Timeline", url_path="timeline"),
     st.Page("pages/networks.py", title="Networks", url_path="networks"),
-    st.Page("pages/cities.py", title="Cities", url_path="cities"),
+    st.Page(
+        "pages/cities.py", title="Places", url_path="cities"
+    ),  # the address keeps its first name: links made before still open
     st.Page("pages/data.py", title="Data", url_path="data"),
     st.Page("pages/about.py", title="About", url_path="about"),
     st.Page("pages/present.py", title="Present", url_path="present"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -29,9 +31,16 @@ def cumulative_places(places: pd.DataFrame, by: str = "region") -> pd.DataFrame:
 
 
 def cumulative_figure(
-    table: pd.DataFrame, milestones: pd.DataFrame | None = None, title: str = "", colours: dict[str, str] | None = None
+    table: pd.DataFrame,
+    milestones: pd.DataFrame | None = None,
+    title: str = "",
+    colours: dict[str, str] | None = None,
+    named: Collection[str] | None = None,
 ) -> go.Figure:
-    """Stacked lines of cumulative places; each group also has its own dash so colour is not the only cue."""
+    """Stacked lines of cumulative places; each group also has its own dash so colour is not the only cue.
+
+    Milestones are diamonds above the lines; those in ``named`` (milestone ids; by default all, when
+    there are at most :data:`NAMED_AT_MOST`) carry their title, staggered so neighbours do not overprint."""
     colours = colours or REGION_COLORS
     x = np.asarray(table.index, dtype=int)
     traces = [
@@ -47,19 +56,8 @@ def cumulative_figure(
         for i, group in enumerate(table.columns)
     ]
     if milestones is not None and not milestones.empty and not table.empty:
-        shown = milestones[milestones["year"].between(table.index.min(), table.index.max())]
-        top = float(table.sum(axis=1).max())
-        traces.append(
-            go.Scatter(
-                x=shown["year"].astype(int).to_numpy(),
-                y=np.full(len(shown), top * 1.05),
-                mode="markers",
-                name="Milestones",
-                marker={"symbol": "diamond", "size": 9, "color": MARK},
-                customdata=shown[["title", "source_url"]].map(safe).to_numpy(dtype=object),
-                hovertemplate="%{x}: %{customdata[0]}<br>Source: %{customdata[1]}<extra></extra>",
-            )
-        )
+        shown = milestones[milestones["year"].between(table.index.min(), table.index.max())].sort_values("year")
+        traces += _milestone_traces(shown, float(table.sum(axis=1).max()), named, (int(x.min()), int(x.max())))
     return go.Figure(
         data=traces,
         layout={
@@ -71,6 +69,69 @@ def cumulative_figure(
             "hovermode": "closest",
         },
     )
+
+
+NAMED_AT_MOST = 6  # more milestone titles than this overprint one another: the rest are named on hover
+
+
+def _text_position(year: int, span: tuple[int, int]) -> str:
+    """Labels near the chart's edges run inwards, so none is cut off."""
+    lo, hi = span
+    edge = max((hi - lo) * 0.2, 1)
+    return "top right" if year - lo < edge else "top left" if hi - year < edge else "top center"
+
+
+def _label_rows(years: list[int], texts: list[str], positions: list[str], span: tuple[int, int]) -> list[int]:
+    """A row for each title, the lowest where it does not overlap a title already placed (widths are
+    estimated for a chart about 1,000 px wide with 12-px text)."""
+    per_year = 1000 / max(span[1] - span[0], 1)
+    ends: list[float] = []  # where the last title of each row ends, in years
+    rows = []
+    for year, text, pos in zip(years, texts, positions):
+        width = len(text) * 6.5 / per_year
+        start = year if pos.endswith("right") else year - width if pos.endswith("left") else year - width / 2
+        row = next((r for r, end in enumerate(ends) if start > end), len(ends))
+        if row == len(ends):
+            ends.append(0.0)
+        ends[row] = start + width
+        rows.append(row)
+    return rows
+
+
+def _milestone_traces(shown: pd.DataFrame, top: float, named: Collection[str] | None, span: tuple[int, int]) -> list:
+    """The milestones trace (diamonds, hover) and, for the named ones, their titles on staggered rows."""
+    if named is None:
+        named = set(shown["milestone_id"]) if len(shown) <= NAMED_AT_MOST else set()
+    traces = [
+        go.Scatter(
+            x=shown["year"].astype(int).to_numpy(),
+            y=np.full(len(shown), top * 1.05),
+            mode="markers",
+            name="Milestones",
+            marker={"symbol": "diamond", "size": 9, "color": MARK},
+            customdata=shown[["title", "source_url"]].map(safe).to_numpy(dtype=object),
+            hovertemplate="%{x}: %{customdata[0]}<br>Source: %{customdata[1]}<extra></extra>",
+        )
+    ]
+    labelled = shown[shown["milestone_id"].isin(set(named))]
+    if len(labelled):
+        texts = [f"{int(y)}: {safe(t)}" for y, t in zip(labelled["year"], labelled["title"])]
+        positions = [_text_position(int(y), span) for y in labelled["year"]]
+        rows = _label_rows(labelled["year"].astype(int).tolist(), texts, positions, span)
+        traces.append(
+            go.Scatter(
+                x=labelled["year"].astype(int).to_numpy(),
+                y=top * (1.05 + 0.09 * np.asarray(rows)),
+                mode="text",
+                text=texts,
+                textposition=positions,
+                textfont={"size": 12},
+                cliponaxis=False,
+                showlegend=False,
+                hoverinfo="skip",
+            )
+        )
+    return traces
 
 
 def per_year(events: pd.DataFrame, by: str = "event_type") -> pd.DataFrame:
@@ -197,15 +258,20 @@ def overlap_figure(matrix: pd.DataFrame) -> go.Figure:
 
 
 def milestones_figure(milestones: pd.DataFrame, title: str = "") -> go.Figure:
-    """Milestones on a time line, labelled, for chapters before any place had committed."""
+    """Milestones on a time line, labelled, for chapters before any place had committed; titles near
+    the ends run inwards and the axis leaves room, so none is cut off."""
     rows = milestones.sort_values("year")
+    years = rows["year"].astype(int)
+    span = (int(years.min()), int(years.max())) if len(rows) else (0, 1)
+    pad = max((span[1] - span[0]) * 0.08, 2)
     fig = go.Figure(
         go.Scatter(
             x=rows["year"].astype(int).to_numpy(),
             y=np.zeros(len(rows)),
             mode="markers+text",
             text=rows["title"].map(safe).to_numpy(dtype=object),
-            textposition="top center",
+            textposition=[_text_position(int(y), span) for y in rows["year"]],
+            cliponaxis=False,
             marker={"symbol": "diamond", "size": 14, "color": MARK},
             customdata=rows["source_url"].map(safe).to_numpy(dtype=object),
             hovertemplate="%{x}: %{text}<br>Source: %{customdata}<extra></extra>",
@@ -216,7 +282,7 @@ def milestones_figure(milestones: pd.DataFrame, title: str = "") -> go.Figure:
         showlegend=False,
         height=260,
         yaxis={"visible": False, "range": [-1, 2]},
-        xaxis={"title": {"text": "Year"}},
+        xaxis={"title": {"text": "Year"}, "range": [span[0] - pad, span[1] + pad]},
         margin={"l": 20, "r": 20, "t": 30, "b": 40},
     )
     return fig

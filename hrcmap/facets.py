@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -15,9 +15,17 @@ class Facets:
     counts: dict[str, dict[str, int]]
 
     def label(self, key: str, value: str) -> str:
+        """ "Asia (195 places)": the value's name and the places it would show."""
         name = self.labels.get(key, {}).get(value, value)
-        n = self.counts.get(key, {}).get(value)
-        return f"{name} ({n})" if n is not None else name
+        counts = self.counts.get(key)
+        if counts is None:
+            return name
+        n = counts.get(value, 0)
+        return f"{name} ({n} {'place' if n == 1 else 'places'})"
+
+    def with_counts(self, counts: dict[str, dict[str, int]]) -> Facets:
+        """The same labels with other counts (those that follow the other filters)."""
+        return replace(self, counts=counts)
 
 
 def facets(events: pd.DataFrame, networks: pd.DataFrame, themes: pd.DataFrame) -> Facets:

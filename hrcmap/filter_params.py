@@ -48,6 +48,11 @@ class ListFilter(Param):
     def default(self) -> dict[str, Any]:
         return {self.key: ()}
 
+    @property
+    def noun(self) -> str:
+        """What notices call this filter: the words on its control ("continent", "kind of event")."""
+        return self.label.lower()
+
     def choices(self, options: Any) -> tuple[str, ...]:
         return tuple(options.values.get(self.key, ()))
 
@@ -63,7 +68,7 @@ class ListFilter(Param):
         allowed = self.choices(options)
         raw = url_values(params, self.key)
         if len(raw) > MAX_VALUES:
-            notices.append(f"Too many values for {self.key}; only the first {MAX_VALUES} were read.")
+            notices.append(f"Too many values for {self.noun}; only the first {MAX_VALUES} were read.")
             raw = raw[:MAX_VALUES]
         folded = {a.casefold(): a for a in allowed}
         good: set[str] = set()
@@ -77,7 +82,7 @@ class ListFilter(Param):
                 bad.append(v)
         if bad:
             listed = ", ".join(quoted(b) for b in bad[:3]) + (" …" if len(bad) > 3 else "")
-            notices.append(f"No {self.key} called {listed} in the data; that filter was dropped.")
+            notices.append(f"No {self.noun} called {listed} in the data; that filter was dropped.")
         return {self.key: tuple(a for a in allowed if a in good)}
 
     def write(self, values: Mapping[str, Any]) -> dict[str, str]:

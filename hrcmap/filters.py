@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .firsts import families_of_places, headlines
-from .state import PARAMS, ViewState
+from .state import LIST_FILTERS, PARAMS, ViewState
 
 
 def filter_events(events: pd.DataFrame, state: ViewState) -> pd.DataFrame:
@@ -17,6 +17,29 @@ def filter_events(events: pd.DataFrame, state: ViewState) -> pd.DataFrame:
         if narrowed is not None:
             mask &= narrowed
     return events[mask]
+
+
+def live_counts(events: pd.DataFrame, state: ViewState) -> dict[str, dict[str, int]]:
+    """For each list filter, the places each of its values would show with the other filters as set.
+
+    What a reader sees beside "Asia": how many places choosing it leaves, given the network, years
+    and search already chosen (a filter's own choice does not narrow its own counts). Each filter's
+    mask is computed once and combined per list filter.
+    """
+    values = state.as_dict()
+    masks = {p.key: m for p in PARAMS if (m := p.narrow(events, values)) is not None}
+    out: dict[str, dict[str, int]] = {}
+    for p in LIST_FILTERS:
+        keep = pd.Series(True, index=events.index)
+        for key, mask in masks.items():
+            if key != p.key:
+                keep &= mask
+        shown = events.loc[keep, ["place_id", p.column]]
+        if p.contains:
+            shown = shown.assign(**{p.column: shown[p.column].str.split(";")}).explode(p.column)
+        counts = shown.groupby(p.column)["place_id"].nunique()
+        out[p.key] = {str(k): int(v) for k, v in counts.items() if k != ""}
+    return out
 
 
 def places_view(places: pd.DataFrame, events: pd.DataFrame, networks: pd.DataFrame) -> pd.DataFrame:

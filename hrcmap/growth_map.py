@@ -29,6 +29,9 @@ def outline_xy(outlines: dict, step: int = 1) -> tuple[np.ndarray, np.ndarray]:
     return np.array(xs, dtype=float), np.array(ys, dtype=float)
 
 
+BUTTON_BACKGROUND, BUTTON_TEXT = "#e6e9ef", "#111111"  # 15:1, and above 14:1 on the active button's #F4FAFF
+
+
 def growth_figure(
     places: pd.DataFrame,
     outline: tuple[list, list],
@@ -113,6 +116,11 @@ def growth_figure(
                 "xanchor": "left",
                 "yanchor": "top",
                 "pad": {"t": 40},
+                # dark text on a light button in either theme: plotly's highlight of the active button
+                # is near-white, and a dark theme's light text on it could not be read
+                "bgcolor": BUTTON_BACKGROUND,
+                "bordercolor": "#767676",
+                "font": {"color": BUTTON_TEXT},
                 "buttons": [
                     {
                         "label": "▶ Play",

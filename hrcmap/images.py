@@ -105,17 +105,21 @@ def _draw_scatter(ax, trace, stacks: dict) -> None:
         )
     if "text" in mode and trace.text is not None:
         texts = [trace.text] * len(x) if isinstance(trace.text, str) else list(trace.text)
-        below = (trace.textposition or "").startswith("top")
-        for xv, yv, t in zip(x, y, texts):
+        where = trace.textposition or ""
+        positions = [where] * len(x) if isinstance(where, str) else list(where)
+        for xv, yv, t, pos in zip(x, y, texts, positions):
+            above = pos.startswith("top")
+            ha = "left" if pos.endswith("right") else "right" if pos.endswith("left") else "center" if above else "left"
             ax.annotate(
                 plain(t),
                 (xv, yv),
-                xytext=(6, 8) if below else (8, 0),
+                xytext=(0, 7) if above else (8, 0),
                 textcoords="offset points",
                 fontsize=9,
                 color=INK,
-                rotation=30 if below else 0,
-                va="bottom" if below else "center",
+                ha=ha,
+                va="bottom" if above else "center",
+                annotation_clip=False,
             )
 
 

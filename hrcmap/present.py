@@ -12,8 +12,9 @@ from .load import Dataset
 from .sentences import chapter_sentence
 from .state import ViewState
 
-# Static styling for the projector: no sidebar or toolbar, large type. Colours come from the
-# theme (light or dark, both AA), so a dark room can use the dark theme.
+# Static styling for the projector: no sidebar or toolbar, large type, no key hints on the slide
+# (the page keys a clicker sends work through buttons kept on the page but out of sight). Colours
+# come from the theme (light or dark, both AA), so a dark room can use the dark theme.
 CSS = """<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
 [data-testid="stToolbar"] { display: none !important; }
@@ -21,6 +22,8 @@ CSS = """<style>
 [data-testid="stMain"] h1 { font-size: 3rem; padding: 0.2rem 0 0.4rem; }
 [data-testid="stMain"] p, [data-testid="stMain"] li { font-size: 1.4rem; line-height: 1.45; }
 [data-testid="stMain"] [data-testid="stCaptionContainer"] p { font-size: 1.05rem; }
+[data-testid="stMain"] button kbd { display: none; }
+.st-key-pgup, .st-key-pgdn { position: fixed !important; left: -10000px !important; top: 0; }
 </style>"""
 
 

@@ -175,8 +175,9 @@ def chapter_sentence(events: pd.DataFrame, places: pd.DataFrame, as_of: int | No
     year = f"by {as_of}" if as_of else "today"
     if events.empty:
         return f"No place in this atlas had made a commitment {year}; the milestones below set the scene."
+    committed = int(events["event_type"].astype(str).isin(COMMITMENT_TYPES).sum())
     return (
         f"{year.capitalize()}, {plural(places['place_id'].nunique(), 'place')} in "
         f"{plural(places['country_iso3'].nunique(), 'country')} had made "
-        f"{plural(len(events), 'recorded commitment')}" + (" in these networks." if in_networks else ".")
+        f"{plural(committed, 'recorded commitment')}" + (" in these networks." if in_networks else ".")
     )

@@ -14,7 +14,10 @@ facets, options = cache.facets_and_options()
 state = view_state(options)
 st.title("Networks, charters and programmes")
 share_box("networks", state)
-st.caption("Places mapped here against the latest total each network reported itself.")
+st.caption(
+    "Places mapped here against the latest total each network reported itself. This page shows whole "
+    "networks: the filters of the Map, Timeline and Data pages do not apply here."
+)
 st.dataframe(
     network_views.network_table(data.networks, data.network_counts),
     width="stretch",

@@ -20,7 +20,10 @@ index, problem = chapter_index(st.query_params.get("present"), len(chapters))
 if problem:
     notice(problem)
 chapter = chapters[index]
-caption(f"Chapter {index + 1} of {len(chapters)}")
+where, leave = st.columns([5, 1], vertical_alignment="center")
+with where:
+    caption(f"Chapter {index + 1} of {len(chapters)}")
+leave.page_link("pages/map.py", label="Leave", icon=":material/close:", help="Leave the presentation")
 st.title(escape.markdown(chapter.title), anchor=False)
 text(chapter.text)
 
@@ -29,13 +32,10 @@ figure = None
 if chapter.view == "map":
     st.pydeck_chart(
         maps.build_map(view.places, cache.outlines_geojson(), selected=chapter.place, view=mapviews.fit_view(view.places)),
-        height=400,
+        height=360,
         key="present-map",
     )
     st.html(legend.legend_html(legend.map_legend_items(view.places)))
-    ringed = view.places[view.places["place_id"] == chapter.place]
-    if len(ringed):
-        caption(f"The ringed place is {words.place_names(ringed).iloc[0]}, {ringed['country_name'].iloc[0]}.")
 elif chapter.view == "growth":
     figure = growth_map.growth_figure(view.places, cache.outline_xy(), as_of=chapter.as_of)
     figure.update_layout(height=440)  # title, map, play button and slider within a 720-pixel projector
@@ -44,9 +44,11 @@ elif view.growth.empty:
     figure = charts.milestones_figure(view.milestone_rows)
     st.plotly_chart(figure, width="stretch", key="present-milestones")
 else:
-    figure = charts.cumulative_figure(view.growth, view.milestones, "", None)
+    figure = charts.cumulative_figure(view.growth, view.milestones, "", None, named=chapter.milestones)
     st.plotly_chart(figure, width="stretch", key="present-timeline")
-text(view.sentence)
+ringed = view.places[view.places["place_id"] == chapter.place] if chapter.view == "map" else view.places.iloc[0:0]
+ring_note = f" The ringed place is {words.place_names(ringed).iloc[0]}, {ringed['country_name'].iloc[0]}." if len(ringed) else ""
+text(view.sentence + ring_note)
 
 
 def go_to(number: int) -> None:
@@ -54,13 +56,13 @@ def go_to(number: int) -> None:
 
 
 first, last = index == 0, index == len(chapters) - 1
-prev_col, next_col, up_col, down_col, exit_col = st.columns([2, 2, 1.4, 1.4, 2])
-# arrow keys and the page keys that presentation clickers send
+prev_col, next_col, keys_col = st.columns([2, 2, 3])
+# arrow keys and the page keys that presentation clickers send; the key hints and the page-key
+# buttons are hidden by present.CSS (they stay on the page, so their keys still work)
 prev_col.button("◀ Previous", shortcut="Left", disabled=first, width="stretch", on_click=go_to, args=(index,))
 next_col.button("Next ▶", shortcut="Right", disabled=last, width="stretch", type="primary", on_click=go_to, args=(index + 2,))
-up_col.button("PgUp", shortcut="PageUp", type="tertiary", disabled=first, on_click=go_to, args=(index,))
-down_col.button("PgDn", shortcut="PageDown", type="tertiary", disabled=last, on_click=go_to, args=(index + 2,))
-exit_col.page_link("pages/map.py", label="Leave the presentation")
+keys_col.button("PgUp", key="pgup", shortcut="PageUp", disabled=first, on_click=go_to, args=(index,))
+keys_col.button("PgDn", key="pgdn", shortcut="PageDown", disabled=last, on_click=go_to, args=(index + 2,))
 if st.query_params.get("present") != str(index + 1):
     st.query_params["present"] = str(index + 1)
 
@@ -76,5 +78,5 @@ with st.expander("Export this chapter for slides"):
         )
     if chapter.view == "map":
         map_downloads(view.places, view.events, chapter.title, view.sentence, f"chapter-{index + 1}", selected=chapter.place)
-    animation_downloads(view.places, view.events, f"chapter-{index + 1}", view.sentence)
+    animation_downloads(view.places, view.events, f"chapter-{index + 1}", f"{chapter.title}: year by year")
 source_footer(data, view.events)

@@ -55,9 +55,12 @@ chart_block(
     key="growth-map",
     context=described,
 )
-animation_downloads(places, events, key="growth", context=described)
+animation_downloads(
+    places, events, key="growth", title=sentences.scoped("The human rights cities movement", scope) + ", year by year"
+)
 
 st.subheader("What we map, against what each network reports")
+caption("This chart shows the whole network, whatever the filters above: a network's own total cannot be filtered.")
 choices = network_views.coverage_options(data.networks, data.network_counts)
 network = st.selectbox("Network", list(choices), format_func=lambda v: choices[v], key="ui_coverage")
 if network:

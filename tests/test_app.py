@@ -132,7 +132,7 @@ def test_hostile_params_give_a_notice_and_a_clean_url(built, monkeypatch):
     at = run_page("map", built, monkeypatch, region="Atlantis", to="1800", junk="<img src=x onerror=alert(1)>" * 300)
     assert not at.exception
     notices = " ".join(i.value for i in at.info)
-    assert "No region called “Atlantis”" in notices and "1800 is outside" in notices
+    assert "No continent called “Atlantis”" in notices and "1800 is outside" in notices
     assert dict(at.query_params) == {}
 
 

@@ -170,7 +170,7 @@ INJECTED = (
         ("present?present=2", "Map <img src=x onerror=alert(1)>"),
         (
             "?region=![x](https://evil.example/r.png)&[Sign in again](https://evil.example/a)=1",
-            "No region called “![x](https://evil.example/r.png)”",
+            "No continent called “![x](https://evil.example/r.png)”",
         ),
     ],
 )
@@ -193,6 +193,12 @@ def test_presentation_steps_with_the_keys_a_clicker_sends(browser, app):
     ctx, page, watch = open_page(browser, f"{app}/present?present=2")
     try:
         page.locator("[data-testid='stSidebar']").wait_for(state="hidden")  # the projector shows no sidebar
+        # the slide carries no key hints and no page-key buttons: they work, out of sight
+        page.get_by_role("button", name="Next").first.wait_for(state="visible")
+        assert all(not k.is_visible() for k in page.locator(f"{MAIN} kbd").all())
+        for key in ("pgup", "pgdn"):  # drawn off the screen's left edge
+            box = page.locator(f".st-key-{key}").bounding_box()
+            assert box is not None and box["x"] + box["width"] <= 0
         for key, expected, button in (
             ("ArrowRight", 3, "Next"),
             ("PageDown", 4, "PgDn"),
@@ -200,7 +206,7 @@ def test_presentation_steps_with_the_keys_a_clicker_sends(browser, app):
             ("PageUp", 2, "PgUp"),
         ):
             # as a presenter does: press once the slide's controls are back and usable
-            page.get_by_role("button", name=button).first.wait_for(state="visible")
+            page.get_by_role("button", name=button).first.wait_for(state="attached")
             page.wait_for_function(
                 "(name) => [...document.querySelectorAll('button')].some(b => b.innerText.includes(name) && !b.disabled)",
                 arg=button,
@@ -404,5 +410,27 @@ def test_the_map_downloads_as_a_slide_image(browser, app, tmp_path):
         assert image.size == (1280, 720)
         assert got.value.suggested_filename.endswith("-map.png")
         assert watch.outside == []
+    finally:
+        ctx.close()
+
+
+PLAY_CONTRAST_JS = """() => [...document.querySelectorAll('g.updatemenu-button')].map(g => {
+  const rgb = c => (c.match(/[\\d.]+/g) || []).slice(0, 3).map(Number);
+  const lum = c => { const [r, g2, b] = rgb(c).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+                     return 0.2126 * r + 0.7152 * g2 + 0.0722 * b; };
+  const fill = el => getComputedStyle(el).fill;
+  const [hi, lo] = [lum(fill(g.querySelector('text'))), lum(fill(g.querySelector('rect')))].sort((a, b) => b - a);
+  return [g.querySelector('text').textContent, (hi + 0.05) / (lo + 0.05)];
+})"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_growth_chapters_play_button_is_readable_in_both_themes(browser, app, scheme):
+    """The chapter says "Press Play": its button's label keeps 4.5:1 on the button, in a dark room too."""
+    ctx, page, _watch = open_page(browser, f"{app}/present?present=3", color_scheme=scheme)
+    try:
+        page.locator("g.updatemenu-button").first.wait_for(state="attached")
+        ratios = dict(page.evaluate(PLAY_CONTRAST_JS))
+        assert any("Play" in k for k in ratios) and all(v >= 4.5 for v in ratios.values()), ratios
     finally:
         ctx.close()

@@ -83,3 +83,24 @@ def test_chart_titles_name_the_filter_that_is_set(state, title):
     from hrcmap.sentences import scope, scoped
 
     assert scoped("Places", scope(state, {"network": {"eccar": "ECCAR"}}), "by year of first commitment") == title
+
+
+def test_option_counts_follow_the_other_filters_and_say_places(data):
+    """ "Europe (3 places)" with no filter; with the coalition chosen, Europe counts only its members,
+    and the network's own options still count as if it were not chosen (so another can be added)."""
+    from hrcmap.facets import facets
+    from hrcmap.filters import live_counts
+
+    whole = facets(data.events, data.networks, data.themes)
+    assert whole.label("region", "Europe") == "Europe (3 places)"
+    counts = live_counts(data.events, ViewState(network=("fx-coalition",)))
+    coalition = set(filter_events(data.events, ViewState(network=("fx-coalition",)))["place_id"])
+    europe = set(filter_events(data.events, ViewState(region=("Europe",)))["place_id"])
+    assert counts["region"]["Europe"] == len(coalition & europe) < 3
+    assert counts["network"] == whole.counts["network"]  # its own choice does not narrow it
+    live = whole.with_counts(counts)
+    assert (
+        live.label("region", "Europe") == f"Europe ({len(coalition & europe)} place{'s' if len(coalition & europe) != 1 else ''})"
+    )
+    assert live.label("region", "Oceania").endswith("(0 places)")
+    assert "anti-racism" in counts["theme"]

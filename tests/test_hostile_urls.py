@@ -94,11 +94,11 @@ def test_state_parsing_never_fails_and_is_canonical(built, pairs):
     assert not from_query(canonical, options).notices
     # every value that cannot be used is mentioned in a notice
     notices = " ".join(state.notices)
-    for key in (p.key for p in LIST_FILTERS):
+    for key, noun in ((p.key, p.noun) for p in LIST_FILTERS):
         allowed = {a.casefold() for a in options.values[key]}
         parts = [p.strip() for v in params.get(key, []) for p in v.split(",") if p.strip()]
         if any(p[:120].casefold() not in allowed for p in parts[:60]):
-            assert f"No {key} called" in notices
+            assert f"No {noun} called" in notices  # in the words of its control
     for key, word in (("from", "start"), ("to", "end")):
         bad = [v for v in params.get(key, []) if v.replace(",", " ").strip()]  # blank values are ignored quietly
         if bad and not (

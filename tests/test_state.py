@@ -56,7 +56,7 @@ def test_case_is_forgiven(options):
 @pytest.mark.parametrize(
     "params,fragment",
     [
-        ({"region": "Atlantis"}, "No region called “Atlantis”"),
+        ({"region": "Atlantis"}, "No continent called “Atlantis”"),
         ({"from": "abc"}, "“abc” is not a year"),
         ({"to": "1800"}, "1800 is outside the years in the data (1997–2019)"),
         ({"city": "nowhere"}, "No place with the id “nowhere”"),

@@ -64,18 +64,21 @@ def image_downloads(fig: go.Figure, title: str, events: pd.DataFrame, key: str, 
         )
 
 
-def animation_downloads(places: pd.DataFrame, events: pd.DataFrame, key: str, context: str = "") -> None:
-    """GIF and MP4 of the growth of the places shown, drawn on the server only when a button is clicked."""
+def animation_downloads(places: pd.DataFrame, events: pd.DataFrame, key: str, title: str = "") -> None:
+    """GIF and MP4 of the growth of the places shown, drawn on the server only when a button is clicked.
+
+    The title names the view; each frame counts its own year's places, so the source line carries
+    no count of its own (a "today" figure would be wrong on every frame but the last)."""
     from .. import animation
 
     if places.empty:
         return
     version = cache.dataset().version
-    source = _source_line(events, context)
+    source = _source_line(events, "")
     outlines = cache.outlines_geojson()
 
     def draw(make: Callable[..., bytes]) -> Callable[[], bytes]:
-        return lambda: make(places, outlines, animation.DEFAULT_TITLE, source)
+        return lambda: make(places, outlines, title or animation.DEFAULT_TITLE, source)
 
     gif, mp4 = st.columns(2)
     for column, kind, make, mime in ((gif, "gif", animation.gif, "image/gif"), (mp4, "mp4", animation.mp4, "video/mp4")):

@@ -36,7 +36,9 @@ def explore_view() -> Explore:
     state = view_state(options)
     events = filters.filter_events(data.events, state)
     places = filters.places_view(data.places, events, data.networks)
-    sidebar_filters(state, options, facets, shown=len(places), phone=on_phone())
+    # beside each option, the places it would show given the other filters (whole-dataset counts when none is set)
+    counted = facets.with_counts(filters.live_counts(data.events, state)) if state.is_filtered else facets
+    sidebar_filters(state, options, counted, shown=len(places), phone=on_phone())
     return Explore(data, state, facets, options, events, places)
 
 
