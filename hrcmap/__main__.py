@@ -20,19 +20,22 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--out", type=Path, default=None, help="output folder (default: data/processed)")
     v = sub.add_parser("validate", help="only validate data/raw; write nothing")
     v.add_argument("--raw", type=Path, default=RAW)
-    sub.add_parser("static", help="write static/countries.geojson, the browser's copy of the outlines")
+    sub.add_parser(
+        "static", help="write static/countries.geojson and static/country_labels.json, the browser's outlines and names"
+    )
     a = sub.add_parser("animate", help="write the growth animation of the whole dataset (.gif or .mp4)")
     a.add_argument("out", type=Path, help="output file, e.g. docs/growth.gif")
     args = parser.parse_args(argv)
     if args.command == "animate":
         return _animate(args.out)
     if args.command == "static":
-        from .countries import web_outlines
-        from .paths import WEB_OUTLINES
+        from .countries import country_labels, web_outlines
+        from .paths import WEB_LABELS, WEB_OUTLINES
 
         WEB_OUTLINES.parent.mkdir(exist_ok=True)
-        WEB_OUTLINES.write_text(web_outlines(), encoding="utf-8")
-        print(f"wrote {WEB_OUTLINES} ({WEB_OUTLINES.stat().st_size:,} bytes)")
+        for path, text in ((WEB_OUTLINES, web_outlines()), (WEB_LABELS, country_labels())):
+            path.write_text(text, encoding="utf-8")
+            print(f"wrote {path} ({path.stat().st_size:,} bytes)")
         return 0
     started = time.perf_counter()
     try:

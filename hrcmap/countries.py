@@ -73,6 +73,30 @@ def web_outlines(path: Path = COUNTRIES_GEOJSON, decimals: int = 2) -> str:
     return json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":")) + "\n"
 
 
+def country_labels(path: Path = COUNTRIES_GEOJSON) -> str:
+    """Where the map writes each country's name, as compact JSON for the browser: ``n`` the name,
+    ``p`` [lon, lat] of the point deepest inside its largest polygon, ``s`` the text height in metres
+    (a sixth of the square root of that polygon's area), so a large country is named on the world
+    view and a small one as the reader zooms in."""
+    import json
+    import math
+
+    from shapely.geometry import shape
+    from shapely.ops import polylabel
+
+    src = json.loads(Path(path).read_text(encoding="utf-8"))
+    rows = []
+    for f in src["features"]:
+        if f["properties"]["iso_a3"] == "ATA":
+            continue
+        geom = shape(f["geometry"])
+        largest = max(geom.geoms, key=lambda g: g.area) if geom.geom_type == "MultiPolygon" else geom
+        point = polylabel(largest, tolerance=0.05)
+        km2 = largest.area * 111.32**2 * math.cos(math.radians(point.y))
+        rows.append({"n": f["properties"]["name"], "p": [round(point.x, 2), round(point.y, 2)], "s": round(170 * math.sqrt(km2))})
+    return json.dumps(rows, separators=(",", ":"), ensure_ascii=False) + "\n"
+
+
 def country(iso3: str) -> Country | None:
     """The country with this ISO 3166 alpha-3 code, or None."""
     return _table().get(iso3)

@@ -9,6 +9,7 @@ import pandas as pd
 import pydeck as pdk
 
 from .firsts import headline_year
+from .maplabels import country_names_layer, place_names_layer
 from .mapviews import WORLD
 from .palette import FAMILY_COLORS, rgb, year_colour
 from .paths import WEB_OUTLINES_URL
@@ -167,6 +168,7 @@ def build_map(
             pickable=False,
         )
     ]
+    layers.append(country_names_layer())
     if country_counts:
         layers.append(
             pdk.Layer(
@@ -214,6 +216,7 @@ def build_map(
             auto_highlight=True,
         )
     )
+    layers.append(place_names_layer(places, selected))
     if selected is not None and selected in set(places["place_id"]):
         row = places[places["place_id"] == selected]
         layers.append(

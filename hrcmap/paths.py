@@ -16,6 +16,8 @@ CHAPTERS = DATA / "presentation" / "chapters.csv"
 STATIC = ROOT / "static"
 WEB_OUTLINES = STATIC / "countries.geojson"
 WEB_OUTLINES_URL = "app/static/countries.geojson"
+WEB_LABELS = STATIC / "country_labels.json"
+WEB_LABELS_URL = "app/static/country_labels.json"
 
 
 def processed_dir() -> Path:

@@ -38,7 +38,7 @@ def test_map_ships_only_drawn_columns_without_external_basemap(built, monkeypatc
     at = run_page("map", built, monkeypatch)
     spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
     layers = {layer["id"]: layer for layer in spec["layers"]}
-    assert set(layers) == {"countries", "places"}
+    assert set(layers) == {"countries", "country-names", "places", "place-names"}
     rows = layers["places"]["data"]
     assert len(rows) == 8 and set(rows[0]) == set(PLACE_COLUMNS)
     # no tile server, style or token: nothing in the spec points outside the app

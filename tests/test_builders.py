@@ -10,7 +10,7 @@ import pytest
 from hrcmap import charts, growth_map, legend, maps, mapviews, network_views, sentences
 from hrcmap.filters import filter_events, places_view
 from hrcmap.load import load_dataset
-from hrcmap.paths import COUNTRIES_GEOJSON
+from hrcmap.paths import COUNTRIES_GEOJSON, WEB_LABELS
 from hrcmap.state import ViewState
 
 
@@ -29,21 +29,38 @@ def places(data):
     return places_view(data.places, data.events, data.networks)
 
 
+def _layers(deck) -> dict:
+    return {layer["id"]: layer for layer in json.loads(deck.to_json())["layers"]}
+
+
 def test_deck_layers_have_fixed_ids_and_no_basemap(places, outlines):
     deck = maps.build_map(places, outlines)
     spec = json.loads(deck.to_json())
-    assert [layer["id"] for layer in spec["layers"]] == ["countries", "places"]
+    # drawn in this order: land, country names, circles, then place names above the circles
+    assert [layer["id"] for layer in spec["layers"]] == ["countries", "country-names", "places", "place-names"]
     assert spec["layers"][0]["data"] == "app/static/countries.geojson"  # fetched once from the app itself
+    assert spec["layers"][1]["data"] == "app/static/country_labels.json"
     assert deck.map_provider is None
-    assert set(spec["layers"][1]["data"][0]) == set(maps.PLACE_COLUMNS)
+    assert set(spec["layers"][2]["data"][0]) == set(maps.PLACE_COLUMNS)
     # a literal, not an accessor: circles keep their size in pixels at every zoom
-    assert spec["layers"][1]["radiusUnits"] == "pixels"
+    assert spec["layers"][2]["radiusUnits"] == "pixels"
+
+
+def test_names_appear_as_the_reader_zooms_in_and_the_selected_place_is_always_named(places, outlines):
+    layers = _layers(maps.build_map(places, outlines, selected="walewale-gha"))
+    names = layers["place-names"]
+    assert names["sizeUnits"] == "meters" and names["sizeMaxPixels"] <= 14 and names["sizeMinPixels"] == 0
+    rows = {r["n"]: r for r in names["data"]}
+    assert rows["Walewale"]["s"] >= 10 * rows["Graz"]["s"]  # at its pixel cap from the world view on
+    assert names["data"][0]["n"] == "Walewale"  # the selected name is drawn first, never left out
+    countries = json.loads(WEB_LABELS.read_text(encoding="utf-8"))
+    size = {c["n"]: c["s"] for c in countries}
+    assert size["Russia"] > 5 * size["Belgium"]  # a large country is named first, a small one closer in
 
 
 def test_country_layer_only_when_asked(places, outlines):
     deck = maps.build_map(places, outlines, country_counts=legend.country_counts(places))
-    layer = json.loads(deck.to_json())["layers"][1]
-    assert layer["id"] == "country-counts"
+    layer = _layers(deck)["country-counts"]
     assert len(layer["data"]["features"]) == 7  # one per country with places; Austria once for its two places
 
 
@@ -70,7 +87,7 @@ def test_colour_by_year_runs_from_dark_to_light(places):
 
 def test_colour_by_family_uses_the_family_palette(places, outlines):
     df = maps.place_layer_data(places).set_index("t")
-    layer = json.loads(maps.build_map(places, outlines).to_json())["layers"][1]
+    layer = _layers(maps.build_map(places, outlines))["places"]
     expression = layer["getFillColor"].removeprefix("@@=")
     assert _deck_colour(expression, df.at["Graz, Austria", "f"]) == [0, 114, 178]  # a coalition member, whatever its first act
 
@@ -78,7 +95,7 @@ def test_colour_by_family_uses_the_family_palette(places, outlines):
 def test_withdrawn_place_has_a_black_ring(places, outlines):
     df = maps.place_layer_data(places).set_index("t")
     assert df.at["Wonosobo, Indonesia", "f"] >= 100 and df.at["Graz, Austria", "f"] < 100
-    layer = json.loads(maps.build_map(places, outlines).to_json())["layers"][1]
+    layer = _layers(maps.build_map(places, outlines))["places"]
     assert layer["getLineColor"] == "@@=f >= 100 ? [0, 0, 0] : [255, 255, 255]"
     assert layer["getRadius"] == "@@=f % 10" and all(4 <= f % 10 <= 9 for f in df["f"])
 

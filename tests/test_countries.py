@@ -55,3 +55,18 @@ def test_static_outlines_are_in_sync_with_the_reference():
     from hrcmap.paths import WEB_OUTLINES
 
     assert WEB_OUTLINES.read_text(encoding="utf-8") == web_outlines(), "run `python -m hrcmap static`"
+
+
+def test_static_country_names_are_in_sync_and_each_lies_in_its_country():
+    import json
+
+    from shapely.geometry import Point, shape
+
+    from hrcmap.countries import country_labels
+    from hrcmap.paths import COUNTRIES_GEOJSON, WEB_LABELS
+
+    assert WEB_LABELS.read_text(encoding="utf-8") == country_labels(), "run `python -m hrcmap static`"
+    shapes = {f["properties"]["name"]: shape(f["geometry"]) for f in json.loads(COUNTRIES_GEOJSON.read_text())["features"]}
+    for row in json.loads(WEB_LABELS.read_text(encoding="utf-8")):
+        # rounded to 0.01°, a name point may sit a hair off a thin country's edge, never elsewhere
+        assert shapes[row["n"]].distance(Point(row["p"])) < 0.05, row["n"]

@@ -1,0 +1,74 @@
+"""Names on the pydeck map: countries from the app's static file, and places from the view.
+
+Both are sized in metres with a pixel cap, so names appear as the reader zooms in: a large
+country's on the world view, a small one's and the busiest places' closer in. The selected
+place's name is shown at full size at any zoom.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pydeck as pdk
+
+from .paths import WEB_LABELS_URL
+from .text import place_names
+
+LABEL_FONT = "'Source Sans', 'Source Sans Pro', 'Helvetica Neue', Arial, sans-serif'"
+NAMED_PLACES = 30  # the places with most recorded events are named as the reader zooms in
+
+
+def country_names_layer() -> pdk.Layer:
+    """Country names from the app's static file: sized in metres, so a large country is named on the
+    world view and a small one as the reader zooms in (never larger than 13 px)."""
+    return pdk.Layer(
+        "TextLayer",
+        WEB_LABELS_URL,
+        id="country-names",
+        get_position="p",
+        get_text="n",
+        get_size="s",
+        size_units="'meters'",
+        size_min_pixels=0,
+        size_max_pixels=13,
+        get_color=[95, 95, 95, 210],
+        character_set="'auto'",
+        font_family=LABEL_FONT,
+        font_weight=600,
+        pickable=False,
+    )
+
+
+def place_names_layer(places: pd.DataFrame, selected: str | None = None) -> pdk.Layer:
+    """The names of the places with most recorded events, appearing as the reader zooms in (about
+    40 km high, at most 13 px), and the selected place's name at full size whatever the zoom."""
+    ranked = places.sort_values(["n_events", "place_id"], ascending=[False, True]).head(NAMED_PLACES)
+    chosen = places[places["place_id"] == selected] if selected else places.iloc[0:0]
+    shown = pd.concat([chosen, ranked[ranked["place_id"] != selected]])
+    big = 400_000  # metres: the selected name is capped at its pixel size at any zoom
+    data = pd.DataFrame(
+        {
+            "p": [[round(float(x), 2), round(float(y), 2)] for x, y in zip(shown["lon"], shown["lat"])],
+            "n": place_names(shown).astype(str).tolist(),
+            "s": [big if pid == selected else 40_000 for pid in shown["place_id"]],
+        }
+    )
+    return pdk.Layer(
+        "TextLayer",
+        data,
+        id="place-names",
+        get_position="p",
+        get_text="n",
+        get_size="s",
+        size_units="'meters'",
+        size_min_pixels=0,
+        size_max_pixels=14,
+        get_color=[17, 17, 17],
+        get_text_anchor="'start'",
+        get_pixel_offset=[12, 0],
+        background=True,
+        get_background_color=[255, 255, 255, 200],
+        character_set="'auto'",
+        font_family=LABEL_FONT,
+        font_weight=600,
+        pickable=False,
+    )
