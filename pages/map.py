@@ -7,6 +7,7 @@ from hrcmap.ui.binding import control, save_state
 from hrcmap.ui.blocks import map_downloads, map_placeholder, place_dialog
 from hrcmap.ui.chrome import caption, on_phone, source_footer, text
 from hrcmap.ui.explore import card_asked, explore_view, pick_from_map, picked_on_map
+from hrcmap.ui.playback import year_player
 from hrcmap.ui.share import same_view_elsewhere, share_box
 
 data, state, facets, options, events, places = explore_view()
@@ -18,25 +19,35 @@ described = sentences.describe(events, state, facets.labels)
 st.title(escape.markdown(title), anchor=False)
 share_box("the map", state)
 text(described)
-left, right = st.columns([3, 2])
+phone = on_phone()
+# on a phone the map comes first and its display choices under it; on a wide screen, above it
+first, second = st.container(), st.container()
+map_area, choices_area = (first, second) if phone else (second, first)
+left, right = choices_area.columns([3, 2])
 control("colour", left, options)
 control("shade", right, options)
 
-map_col, side_col = st.columns([3, 1])
-phone = on_phone()
+map_col, side_col = map_area.columns([3, 1])
 height = 340 if phone else 520  # a phone's narrower world needs a shorter frame: no blank band under it
-with map_col:
-    map_placeholder(len(places), height)
+first_year = int(places["first_year"].min()) if len(places) else options.years[0]
+view = mapviews.opening_view(  # a search or a link opens on its place, a filter on its places; a click keeps the view
+    places, None if picked_on_map(state.city) else state.city, state.is_filtered or bool(state.q), phone
+)
+
+
+def draw(as_of: int | None) -> None:
+    """The map of the places in by ``as_of`` (every place when None), its legend and its image downloads."""
+    shown = places if as_of is None else places[places["first_year"].astype(int) <= as_of]
+    if as_of is not None:
+        caption(sentences.as_of_sentence(places, as_of))
+    map_placeholder(len(shown), height)
     deck = maps.build_map(
-        places,
+        shown,
         cache.outlines_geojson(),
         colour=state.colour,
-        country_counts=legend.country_counts(places) if state.shade else None,
+        country_counts=legend.country_counts(shown) if state.shade else None,
         selected=state.city,
-        # a search or a link opens on its place, a filter on its places; a click keeps the reader's view
-        view=mapviews.opening_view(
-            places, None if picked_on_map(state.city) else state.city, state.is_filtered or bool(state.q), phone
-        ),
+        view=view,
     )
     st.pydeck_chart(
         deck,
@@ -46,9 +57,14 @@ with map_col:
         key="map",
         alt="Map of the places that match the filters",
     )
-    st.html(legend.legend_html(legend.map_legend_items(places, state.colour)))
+    st.html(legend.legend_html(legend.map_legend_items(shown, state.colour)))
     caption(legend.map_legend(state.colour))
-    map_downloads(places, events, title, described, "map", state.colour, state.city)
+    shown_title = title if as_of is None else f"{title}, as of {as_of}"
+    map_downloads(shown, events, shown_title, described, "map", state.colour, state.city)
+
+
+with map_col:
+    year_player(state, options, first_year, draw, control_below=phone)
 card = profile.selected_place(data.places, data.events, state.city, facets.labels["network"])
 if card_asked() and phone and card is not None:
     place_dialog(card, str(state.city))

@@ -125,8 +125,8 @@ def choose(page, label: str, option: str) -> None:
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     box = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").filter(has_text=label).first
-    # the option's label may carry its place count: "Europe (3)"
-    choice = page.get_by_role("option", name=re.compile(rf"^{re.escape(option)}( \(\d+\))?$"))
+    # the option's label carries the places it would show: "Europe (3 places)"
+    choice = page.get_by_role("option", name=re.compile(rf"^{re.escape(option)}( \(\d+ places?\))?$"))
     deadline = time.monotonic() + TIMEOUT_MS / 1000
     while True:
         wait_ready(page)

@@ -434,3 +434,20 @@ def test_the_growth_chapters_play_button_is_readable_in_both_themes(browser, app
         assert any("Play" in k for k in ratios) and all(v >= 4.5 for v in ratios.values()), ratios
     finally:
         ctx.close()
+
+
+def test_the_map_plays_the_years_and_the_link_follows(browser, app):
+    """Play moves the "as of" year on by itself, the map and the link follow it, Pause stops it."""
+    ctx, page, watch = open_page(browser, f"{app}/?year=1997")
+    try:
+        page.get_by_text("As of 1997,").wait_for()  # a link with a year opens on that year
+        page.get_by_role("button", name="▶ Play").click()
+        year = "() => Number(new URLSearchParams(location.search).get('year'))"
+        page.wait_for_function(f"() => ({year})() >= 1999")
+        page.get_by_role("button", name="❚❚ Pause").click()
+        page.get_by_role("button", name="▶ Play").wait_for()
+        stopped = page.evaluate(year) or 2019  # at the last year the link drops the year
+        wait_for_text(page, f"As of {stopped}," if stopped < 2019 else "Human rights cities of the world")
+        assert watch.outside == [] and watch.real_console_errors == []
+    finally:
+        ctx.close()

@@ -63,10 +63,13 @@ def bundled():
     return events, places
 
 
-def test_graz_headline_in_the_bundled_data(bundled):
+def test_headlines_in_the_bundled_data(bundled):
+    """Graz's first commitment is its 1996 admission to the writers' cities of refuge (no source disputes
+    it; the 2000/2001 disagreement is about its later declaration); Gwangju's sources disagree."""
     _, places = bundled
-    assert firsts.headline_year(places.at["graz-aut", "first_year"], places.at["graz-aut", "first_year_disputed"]) == (
-        "2001; one source says 2000"
+    assert firsts.headline_year(places.at["graz-aut", "first_year"], places.at["graz-aut", "first_year_disputed"]) == "1996"
+    assert firsts.headline_year(places.at["gwangju-kor", "first_year"], places.at["gwangju-kor", "first_year_disputed"]) == (
+        "2007; one source says 2009"
     )
 
 

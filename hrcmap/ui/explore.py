@@ -16,6 +16,7 @@ from .chrome import on_phone, require_dataset
 
 PICKED_ON_MAP = "_hrc_picked_on_map"
 CARD_ASKED = "_hrc_card_asked"  # a tap asked for the place's details, once
+CARD_DUE = "_hrc_card_due"  # ... and a fragment passed the request on to a rerun of the whole page
 
 
 class Explore(NamedTuple):
@@ -58,4 +59,13 @@ def picked_on_map(city: str | None) -> bool:
 
 def card_asked() -> bool:
     """Whether this rerun follows a tap on a place (True once per tap)."""
-    return bool(st.session_state.pop(CARD_ASKED, False))
+    return bool(st.session_state.pop(CARD_ASKED, False) | st.session_state.pop(CARD_DUE, False))
+
+
+def tap_to_show() -> bool:
+    """In a fragment: whether a tap on its map must rerun the whole page to show the place's details
+    (then the details are due on that rerun, and the fragment must not ask again)."""
+    if st.session_state.pop(CARD_ASKED, False):
+        st.session_state[CARD_DUE] = True
+        return True
+    return False
