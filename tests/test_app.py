@@ -290,3 +290,10 @@ def test_no_page_loads_a_component_it_does_not_need(built, monkeypatch, page):
         assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 8
         legend = next(h.proto.body for h in at.get("html") if "hrcmap-legend" in h.proto.body)
         assert "Coalitions against racism" in legend and "Region or province at its seat" in legend
+
+
+def test_an_unknown_network_on_the_networks_page_gets_the_plain_notice(built, monkeypatch):
+    at = run_page("networks", built, monkeypatch, network="no-such-network")
+    assert not at.exception
+    notices = " ".join(shown(i.value) for i in at.info)
+    assert "No network called “no-such-network” in the data; that filter was dropped." in notices

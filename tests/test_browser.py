@@ -451,3 +451,65 @@ def test_the_map_plays_the_years_and_the_link_follows(browser, app):
         assert watch.outside == [] and watch.real_console_errors == []
     finally:
         ctx.close()
+
+
+def test_journalist_journey_filter_share_reopen_and_read_the_csv(browser, app, tmp_path):
+    """Filter the timeline, take the link from the share button, open it in a fresh browser on the Data
+    page, download this view's events and read them with pandas: the same rows the sentence counts."""
+    import pandas as pd
+
+    ctx, page, watch = open_page(browser, f"{app}/timeline")
+    try:
+        choose(page, "Continent", "Europe")
+        wait_for_text(page, "in Europe")
+        wait_ready(page)
+        page.get_by_role("button", name="Share or embed this view").click()
+        field = page.get_by_label("Link to exactly this view (filters included)")
+        expect(field).to_have_value(re.compile(r"region=Europe"), timeout=TIMEOUT_MS)
+        link = field.input_value()
+        assert watch.outside == [] and watch.real_console_errors == []
+    finally:
+        ctx.close()
+    shared = urlparse(link)
+    ctx2, page2, watch2 = open_page(browser, f"{app}/data?{shared.query}", accept_downloads=True)
+    try:
+        wait_for_text(page2, "3 places in 2 countries in Europe")
+        with page2.expect_download() as got:
+            page2.get_by_role("button", name="This view's events (CSV)").click()
+        path = tmp_path / "events.csv"
+        got.value.save_as(path)
+        assert path.read_text(encoding="utf-8").splitlines()[0].startswith("event_id,")  # the header comes first
+        table = pd.read_csv(path)
+        assert set(table["country_iso3"]) == {"AUT", "GBR"} and table["place_id"].nunique() == 3
+        assert watch2.outside == [] and watch2.real_console_errors == []
+    finally:
+        ctx2.close()
+
+
+def test_presenter_journey_every_chapter_in_the_dark_and_a_map_still(browser, app, tmp_path):
+    """Step through every chapter with the arrow key in the dark theme, with no console error and no
+    outside request; on the map chapter, take the still image for a slide."""
+    ctx, page, watch = open_page(browser, f"{app}/present?present=1", color_scheme="dark", accept_downloads=True)
+    try:
+        for chapter in range(1, 5):
+            wait_for_text(page, f"Chapter {chapter} of 4")
+            wait_ready(page)
+            if chapter == 2:  # the map chapter: its still, with the ringed place named on the slide
+                wait_for_text(page, "The ringed place is Graz, Austria.")
+                page.get_by_text("Export this chapter for slides").click()
+                with page.expect_download() as got:
+                    page.get_by_role("button", name="Download this map as PNG for slides").click()
+                got.value.save_as(tmp_path / "chapter.png")
+                from PIL import Image
+
+                assert Image.open(tmp_path / "chapter.png").size == (1280, 720)
+            if chapter < 4:
+                page.get_by_role("button", name="Next").first.wait_for(state="visible")
+                page.wait_for_function(
+                    "() => [...document.querySelectorAll('button')].some(b => b.innerText.includes('Next') && !b.disabled)"
+                )
+                page.keyboard.press("ArrowRight")
+                page.wait_for_function(f"() => location.search.includes('present={chapter + 1}')")
+        assert watch.outside == [] and watch.real_console_errors == [] and watch.real_failures == []
+    finally:
+        ctx.close()
