@@ -268,6 +268,29 @@ def browser_section() -> list[str]:
     return lines
 
 
+def static_section() -> list[str]:
+    """What bench/static.py measured last (results/static.json), if it has run."""
+    path = ROOT / "bench" / "results" / "static.json"
+    if not path.exists():
+        return []
+    r = json.loads(path.read_text())
+    return [
+        "",
+        f"## A static embed against the live page ({r['when']}, `python bench/static.py`)",
+        "",
+        f"`python -m hrcmap publish` wrote {r['pages_published']} pages in {r['publish_seconds']} s. The published world",
+        "page, served as plain files, and the live map page, each opened in a fresh Chromium context,",
+        f"{r['rounds']} interleaved rounds, until the map is painted:",
+        "",
+        "| | static page | live page | static ÷ live |",
+        "|---|---|---|---|",
+        f"| seconds to the map painted (median) | {r['static_median_s']:.2f} | {r['live_median_s']:.2f} | {r['ratio_median']:.2f} |",
+        f"| bytes loaded (uncompressed) | {r['static_bytes']:,} | {r['live_bytes']:,} | {r['static_bytes'] / r['live_bytes']:.2f} |",
+        "",
+        "A static page costs the server nothing per reader (no session, no Python): its files can sit on any host or CDN.",
+    ]
+
+
 def proxy_section() -> list[str]:
     """What bench/proxy.py measured last (results/proxy.json), if it has run."""
     path = ROOT / "bench" / "results" / "proxy.json"
@@ -392,6 +415,7 @@ def render(r: dict) -> str:
             f"| {n} | {c['p50_s'] * 1000:.0f} | {c['p95_s'] * 1000:.0f} | {c['p95_ratio']}{target} | {c['failed_sessions']} | {c['rss_mb_per_session']} |"
         )
     lines += browser_section()
+    lines += static_section()
     lines += proxy_section()
     notes = ROOT / "bench" / "analysis.md"
     if notes.exists():

@@ -1,4 +1,4 @@
-"""Command line: ``python -m hrcmap build``, ``validate``, ``static`` and ``animate``."""
+"""Command line: ``python -m hrcmap build``, ``validate``, ``static``, ``animate`` and ``publish``."""
 
 from __future__ import annotations
 
@@ -25,9 +25,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     a = sub.add_parser("animate", help="write the growth animation of the whole dataset (.gif or .mp4)")
     a.add_argument("out", type=Path, help="output file, e.g. docs/growth.gif")
+    pub = sub.add_parser("publish", help="write the static site of embeddable pages (no Python per reader) to a folder")
+    pub.add_argument("out", type=Path, help="the site's folder; an earlier site there is replaced whole")
+    pub.add_argument("--live-url", default=None, help="the live app's address, for each page's link back to its view")
+    pub.add_argument("--base-url", default=None, help="where the site will be served, for absolute preview image links")
     args = parser.parse_args(argv)
     if args.command == "animate":
         return _animate(args.out)
+    if args.command == "publish":
+        return _publish(args.out, args.live_url, args.base_url)
     if args.command == "static":
         from .countries import country_labels, web_outlines
         from .paths import WEB_LABELS, WEB_OUTLINES
@@ -84,6 +90,24 @@ def _animate(out: Path) -> int:
     tmp.write_bytes(payload)
     tmp.replace(out)
     print(f"wrote {out} ({len(payload):,} bytes, {len(animation.frame_plan(places))} years)")
+    return 0
+
+
+def _publish(out: Path, live_url: str | None, base_url: str | None) -> int:
+    import json
+
+    from .load import DataUnavailable, load_dataset
+    from .paths import COUNTRIES_GEOJSON
+    from .publish import publish
+
+    started = time.perf_counter()
+    try:
+        data = load_dataset(processed_dir())
+        count = publish(data, json.loads(COUNTRIES_GEOJSON.read_text(encoding="utf-8")), out, live_url, base_url)
+    except (DataUnavailable, BuildError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"published {count} pages to {out} in {time.perf_counter() - started:.1f} s")
     return 0
 
 

@@ -22,3 +22,50 @@ def embed_snippet(link: str, title: str, height: int = 640) -> str:
         f'<iframe src="{escape(src, quote=True)}" title="{escape(title, quote=True)}" width="100%" '
         f'height="{int(height)}" style="border:0" loading="lazy"></iframe>'
     )
+
+
+def static_embed(url: str, title: str, height: int = 640) -> str:
+    """An iframe for a page of the static site (plain files: no session, no server per reader)."""
+    from html import escape
+
+    return (
+        f'<iframe src="{escape(url, quote=True)}" title="{escape(title, quote=True)}" width="100%" '
+        f'height="{int(height)}" style="border:0" loading="lazy"></iframe>'
+    )
+
+
+def slug(text: str) -> str:
+    """ "North America" → "north-america": a name as a folder of the static site."""
+    return "".join(c if c.isalnum() else "-" for c in text.lower()).strip("-")
+
+
+def static_page(values: dict, animated: bool = False) -> str | None:
+    """The static site's page for a view, when it has one ("" the world map, "growth", "continent/asia",
+    "network/eccar"): an unfiltered view, or one continent or one network and nothing else."""
+    chosen = {k: v for k, v in values.items() if v not in (None, (), "", False) and k in FILTER_KEYS}
+    if animated:
+        return "growth" if not chosen else None
+    if not chosen:
+        return ""
+    if set(chosen) == {"region"} and len(chosen["region"]) == 1:
+        return f"continent/{slug(chosen['region'][0])}"
+    if set(chosen) == {"network"} and len(chosen["network"]) == 1:
+        return f"network/{chosen['network'][0]}"
+    return None
+
+
+# the view settings that narrow what is shown (display choices such as colour do not)
+FILTER_KEYS = (
+    "q",
+    "region",
+    "subregion",
+    "country",
+    "network",
+    "theme",
+    "type",
+    "status",
+    "year_from",
+    "year_to",
+    "city",
+    "year",
+)

@@ -12,7 +12,7 @@ from hrcmap.ui.share import same_view_elsewhere, share_box
 data, state, facets, options, events, places = explore_view()
 
 st.title("The movement over time")
-share_box("the movement over time", state)
+share_box("the movement over time", state, animated=True)
 described = sentences.describe(events, state, facets.labels)
 scope = sentences.scope(state, facets.labels)  # the titles name the filter, on screen and in exported images
 text(described)

@@ -513,3 +513,43 @@ def test_presenter_journey_every_chapter_in_the_dark_and_a_map_still(browser, ap
         assert watch.outside == [] and watch.real_console_errors == [] and watch.real_failures == []
     finally:
         ctx.close()
+
+
+def test_every_published_page_draws_offline_from_file(browser, tmp_path):
+    """The static site opens from disk with every outside request refused: each page draws its figure,
+    the growth page has its play button, and nothing is fetched from anywhere else."""
+    import json as _json
+
+    from hrcmap import publish
+    from hrcmap.load import load_dataset
+    from hrcmap.paths import COUNTRIES_GEOJSON
+
+    processed = tmp_path / "processed"
+    build(HERE / "fixtures" / "valid", processed)
+    out = tmp_path / "site"
+    count = publish.publish(load_dataset(processed), _json.loads(COUNTRIES_GEOJSON.read_text(encoding="utf-8")), out)
+    pages = sorted(out.rglob("index.html"))
+    assert len(pages) == count
+    ctx = browser.new_context(viewport={"width": 1100, "height": 800})
+    ctx.set_default_timeout(TIMEOUT_MS)
+    try:
+        for path in pages:
+            page = ctx.new_page()
+            outside, errors = [], []
+            page.on("console", lambda m, errors=errors: errors.append(m.text) if m.type == "error" else None)
+
+            def route(r, outside=outside):
+                if r.request.url.startswith(("file:", "data:", "blob:")):
+                    return r.continue_()
+                outside.append(r.request.url)
+                return r.abort()
+
+            page.route("**/*", route)
+            page.goto(path.as_uri())
+            page.locator("#figure .main-svg").first.wait_for(state="attached")
+            if path.parent.name == "growth":
+                page.locator("g.updatemenu-button").first.wait_for(state="attached")
+            assert outside == [] and errors == [], (path, outside, errors)
+            page.close()
+    finally:
+        ctx.close()

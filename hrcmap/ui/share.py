@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from urllib.parse import urlencode
 
 import streamlit as st
 
 from .. import escape
-from ..links import embed_snippet
+from ..links import embed_snippet, static_embed, static_page
 from ..state import ViewState, to_query
 
 # the exploring pages that read the shared filters, and how a link to each reads
@@ -39,7 +40,7 @@ def same_view_elsewhere(state: ViewState, here: str) -> None:
             )
 
 
-def share_box(title: str, state: ViewState | None = None) -> None:
+def share_box(title: str, state: ViewState | None = None, animated: bool = False) -> None:
     """At the top of the view, beside its title: the link to exactly this view, an iframe snippet to
     embed it, and the way into presentation mode, in one button that phones show too."""
     box = st.popover("Share or embed this view", icon=":material/share:")
@@ -50,4 +51,21 @@ def share_box(title: str, state: ViewState | None = None) -> None:
         # plain text fields, not st.code: its syntax highlighter alone is 1.6 MB of JavaScript
         box.text_input("Link to exactly this view (filters included)", value=link)
         box.text_area("Embed this view in an article or a slide", value=embed_snippet(link, f"hrcmap: {title}"), height=110)
+    static = _static_link(state, animated)
+    if static:
+        box.text_area(
+            "Or embed its static page (no server per reader: for a widely read article)",
+            value=static_embed(static, f"hrcmap: {title}"),
+            height=90,
+        )
     box.page_link("pages/present.py", label="Present the movement's story", icon=":material/slideshow:")
+
+
+def _static_link(state: ViewState | None, animated: bool) -> str | None:
+    """The address of the published static page for this view, when the site's address is set
+    (``HRCMAP_STATIC_URL``) and the view has a page there."""
+    base = os.environ.get("HRCMAP_STATIC_URL", "").strip()
+    if not base or state is None:
+        return None
+    path = static_page(state.as_dict(), animated)
+    return None if path is None else base.rstrip("/") + "/" + (f"{path}/" if path else "")
