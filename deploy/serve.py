@@ -47,9 +47,20 @@ def nginx_binary() -> str:
 
 
 def render_config(
-    port: int, replica_ports: list[int], base: str, run: Path, rate: int = 20, burst: int = 120, sessions: int = 20
+    port: int,
+    replica_ports: list[int],
+    base: str,
+    run: Path,
+    rate: int = 20,
+    burst: int = 120,
+    sessions: int = 20,
+    preview_maps: str = "",
+    preview: Path | None = None,
 ) -> str:
     """The proxy's configuration for these ports, base path and run folder."""
+    sys.path.insert(0, str(ROOT))
+    from hrcmap.previews import head_tags
+
     servers = "\n".join(f"        server 127.0.0.1:{p} max_fails=2 fail_timeout=5s;" for p in replica_ports)
     values = {
         "replicas": str(len(replica_ports)),
@@ -61,6 +72,10 @@ def render_config(
         "rate": str(rate),
         "burst": str(burst),
         "sessions": str(sessions),
+        "preview_maps": preview_maps
+        or '    map $uri $hrcmap_title { default "hrcmap"; }\n    map $uri $hrcmap_description { default ""; }',
+        "head_tags": head_tags(base),
+        "preview": str(preview or run / "preview.png"),
     }
     text = TEMPLATE.read_text(encoding="utf-8")
     for key, value in values.items():
@@ -123,6 +138,35 @@ def wait_healthy(replicas: list[Replica], timeout: float) -> Replica | None:
     return None
 
 
+def link_previews(base: str, preview: Path) -> str:
+    """The proxy's title and preview maps for the data being served, and its preview image, written to
+    ``preview`` (readable by nginx's workers, which run as another user). Without a readable dataset
+    the pages keep Streamlit's own title."""
+    import json
+
+    sys.path.insert(0, str(ROOT))
+    from hrcmap import filters, mapstill
+    from hrcmap.load import DataUnavailable, load_dataset
+    from hrcmap.paths import COUNTRIES_GEOJSON, processed_dir
+    from hrcmap.previews import nginx_maps
+    from hrcmap.provenance import image_source, licence_name
+    from hrcmap.state import ViewState
+
+    try:
+        data = load_dataset(processed_dir())
+    except DataUnavailable as exc:
+        print(f"link previews left out: {exc}", file=sys.stderr)
+        return ""
+    events = filters.filter_events(data.events, ViewState())
+    places = filters.places_view(data.places, events, data.networks)
+    outlines = json.loads(COUNTRIES_GEOJSON.read_text(encoding="utf-8"))
+    source = image_source(data.version, licence_name(data.package), events)
+    png = mapstill.map_image(places, outlines, "png", "Human rights cities of the world", "", source, size=(1200, 630))
+    preview.write_bytes(png)
+    preview.chmod(0o644)
+    return nginx_maps(data, base)
+
+
 def serve(
     replicas: int,
     port: int,
@@ -140,6 +184,7 @@ def serve(
     nginx = nginx_binary()
     workers = [Replica(free_port(), base, run) for _ in range(replicas)]
     proxy: subprocess.Popen | None = None
+    public: Path | None = None
     stopping = False
 
     def stop(*_: object) -> None:
@@ -157,7 +202,13 @@ def serve(
             print(failed.tail(), file=sys.stderr)
             return 1
         conf = run / "nginx.conf"
-        conf.write_text(render_config(port, [w.port for w in workers], base, run, *limits), encoding="utf-8")
+        public = Path(tempfile.mkdtemp(prefix="hrcmap-preview-"))  # under /tmp, which nginx's workers can enter
+        public.chmod(0o755)
+        maps = link_previews(base, public / "preview.png")
+        conf.write_text(
+            render_config(port, [w.port for w in workers], base, run, *limits, preview_maps=maps, preview=public / "preview.png"),
+            encoding="utf-8",
+        )
         test = subprocess.run([nginx, "-t", "-p", str(run), "-c", str(conf)], capture_output=True, text=True)
         if test.returncode != 0:
             print(test.stderr, file=sys.stderr)
@@ -196,6 +247,8 @@ def serve(
                 proxy.kill()
         for w in workers:
             w.stop()
+        if public is not None:
+            shutil.rmtree(public, ignore_errors=True)
 
 
 def main() -> None:

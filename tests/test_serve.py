@@ -198,3 +198,15 @@ def test_a_replica_that_cannot_start_is_reported_and_nothing_is_left_running(tmp
     done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=TIMEOUT_MS / 1000)
     assert done.returncode == 1 and "did not start; the end of its log" in done.stderr
     assert not _listening(port)
+
+
+def test_each_page_and_each_profile_previews_with_its_own_title(served):
+    base, _run, _proc = served
+    _, _, body = _get(f"{base}/timeline")
+    head = body.decode("utf-8")
+    assert "<title>The movement over time · hrcmap</title>" in head and "<title>Streamlit</title>" not in head
+    assert f'<meta property="og:image" content="{base}/preview.png">' in head
+    _, _, body = _get(f"{base}/cities?city=graz-aut")
+    assert "<title>Graz, Austria · hrcmap</title>" in body.decode("utf-8")
+    status, headers, body = _get(f"{base}/preview.png")
+    assert status == 200 and headers["Content-Type"] == "image/png" and body[:8] == b"\x89PNG\r\n\x1a\n"
