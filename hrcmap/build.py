@@ -26,6 +26,7 @@ from .load import DataUnavailable, read_dataset
 from .package import LICENSE, OUTPUT_FILES, TITLE, citation, datapackage, output_files, places_geojson
 from .rawcsv import Record
 from .summary import Summary
+from .summary import coverage as network_coverage
 from .swap import BuildError, check_folders, recover, replace_folder
 from .validate import Problem, ValidationError, validate_raw
 
@@ -214,6 +215,7 @@ def render(rows: dict[str, list[Record]], raw_dir: Path, rel_dir: str) -> tuple[
         milestones=len(out["milestones"]),
         disputed_firsts=int((places_out["first_year_disputed"] != "").sum()),
         kinds={str(k): int(v) for k, v in events_out["event_type"].value_counts().items()},
+        coverage=network_coverage(networks_out, out["network_counts"]),
         warnings=sorted(warnings + division_warnings(events_out, places_out)),
     )
     return out, datapackage(events_out, version, as_of), summary

@@ -21,6 +21,7 @@ class Summary:
     milestones: int
     disputed_firsts: int = 0
     kinds: dict[str, int] = field(default_factory=dict)
+    coverage: list[str] = field(default_factory=list)  # "ECCAR 147 of more than 180 (2025)", one per network
     warnings: list[str] = field(default_factory=list)
     out_dir: Path | None = None
 
@@ -34,10 +35,16 @@ class Summary:
             f"  milestones {self.milestones:>5}",
             "  continents " + ", ".join(f"{k} {v}" for k, v in self.regions.items()),
             *self._kinds(),
+            *self._coverage(),
             f"  time       {seconds:.1f} s",
         ]
         lines += [f"  note: {w}" for w in self.warnings]
         return "\n".join(lines)
+
+    def _coverage(self) -> list[str]:
+        """Places mapped against each network's latest reported total, four networks to a line."""
+        rows = [self.coverage[i : i + 4] for i in range(0, len(self.coverage), 4)]
+        return [("  coverage   " if i == 0 else " " * 13) + "; ".join(r) for i, r in enumerate(rows)]
 
     def _kinds(self) -> list[str]:
         """One line per class of event: each kind's count and share of all events."""
@@ -51,3 +58,22 @@ class Summary:
             shown = [f"{k} {self.kinds[k]} ({100 * self.kinds[k] / total:.1f}%)" for k in members if self.kinds.get(k)]
             out.append(f"  {label:<12}" + (", ".join(shown) or "none"))
         return out
+
+
+def coverage(networks, counts) -> list[str]:
+    """ "ECCAR 147 of more than 180 (2025)" for each network with places, by places mapped; "of ?" where
+    no total is on record."""
+    out = []
+    for n in networks.sort_values(["places_mapped", "network_id"], ascending=[False, True]).itertuples(index=False):
+        if not n.places_mapped:
+            continue
+        reported = counts[counts["network_id"] == n.network_id]
+        reported = reported.assign(_y=reported["year"].astype(int), _n=reported["count"].astype(int)).sort_values(["_y", "_n"])
+        if len(reported):
+            last = reported.iloc[-1]
+            q = {"about": "about ", "more_than": "more than "}.get(str(last["qualifier"]), "")
+            total = f"{q}{int(last['count'])} ({int(last['year'])})"
+        else:
+            total = "?"
+        out.append(f"{n.short_name} {int(n.places_mapped)} of {total}")
+    return out

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from hrcmap import cache, charts, growth_map, legend, network_views, sentences, tables
+from hrcmap import cache, charts, escape, growth_map, legend, network_views, sentences, tables
 from hrcmap.ui.binding import control, save_state
 from hrcmap.ui.blocks import animation_downloads, chart_block
 from hrcmap.ui.chrome import caption, source_footer, text
@@ -31,6 +31,10 @@ chart_block(
 )
 if caveat := sentences.listing_caveat(events):
     caption(caveat)
+if len(growth):
+    shown = data.milestones[data.milestones["year"].between(growth.index.min(), growth.index.max())].sort_values("year")
+    with st.expander(f"The {len(shown)} milestones on this chart (the diamonds), with their sources"):
+        st.markdown("\n".join(f"- {escape.link(f'{r.year}: {r.title}', r.source_url)}" for r in shown.itertuples(index=False)))
 
 bars = charts.commitments_per_year(events)
 chart_block(

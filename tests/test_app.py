@@ -297,3 +297,10 @@ def test_an_unknown_network_on_the_networks_page_gets_the_plain_notice(built, mo
     assert not at.exception
     notices = " ".join(shown(i.value) for i in at.info)
     assert "No network called “no-such-network” in the data; that filter was dropped." in notices
+
+
+def test_the_timeline_keys_its_milestone_diamonds_with_names_and_sources(built, monkeypatch):
+    at = run_page("timeline", built, monkeypatch)
+    key = next(e for e in at.expander if "milestones on this chart" in e.label)
+    text = " ".join(m.value for m in key.markdown)
+    assert "[1997: Fixture Rosario](https://example.org/rosario)" in shown(text)  # named, its source linked

@@ -118,6 +118,9 @@ def test_cli_summary_and_exit_codes(tmp_path: Path, capsys):
     assert main(["build", "--raw", str(VALID), "--out", str(tmp_path / "o")]) == 0
     out = capsys.readouterr().out
     assert "places         8   in 7 countries" in out and "events        11" in out
+    # each network's places against its latest reported total (2019's "about 140", not 2009's 97)
+    coverage = next(line for line in out.splitlines() if line.strip().startswith("coverage"))
+    assert "Fixture Coalition 2 of about 140 (2019)" in coverage and "Fixture Charter 1 of ?" in coverage
     assert main(["build", "--raw", str(INVALID), "--out", str(tmp_path / "o")]) == 1
     err = capsys.readouterr().err
     assert err.strip().endswith("14 problem(s) found; nothing was written.")
