@@ -42,7 +42,10 @@ def slug(text: str) -> str:
 def static_page(values: dict, animated: bool = False) -> str | None:
     """The static site's page for a view, when it has one ("" the world map, "growth", "continent/asia",
     "network/eccar"): an unfiltered view, or one continent or one network and nothing else."""
-    chosen = {k: v for k, v in values.items() if v not in (None, (), "", False) and k in FILTER_KEYS}
+    from .state import FILTERS
+
+    narrowing = {f for p in FILTERS for f in p.fields} | {"city", "year"}  # not the display choices (colour…)
+    chosen = {k: v for k, v in values.items() if v not in (None, (), "", False) and k in narrowing}
     if animated:
         return "growth" if not chosen else None
     if not chosen:
@@ -52,20 +55,3 @@ def static_page(values: dict, animated: bool = False) -> str | None:
     if set(chosen) == {"network"} and len(chosen["network"]) == 1:
         return f"network/{chosen['network'][0]}"
     return None
-
-
-# the view settings that narrow what is shown (display choices such as colour do not)
-FILTER_KEYS = (
-    "q",
-    "region",
-    "subregion",
-    "country",
-    "network",
-    "theme",
-    "type",
-    "status",
-    "year_from",
-    "year_to",
-    "city",
-    "year",
-)

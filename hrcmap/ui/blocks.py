@@ -50,15 +50,20 @@ def image_downloads(fig: go.Figure, title: str, events: pd.DataFrame, key: str, 
     def draw(fmt: str) -> Callable[[], bytes]:
         return lambda: images.figure_image(fig, fmt, title, source)
 
+    _png_and_svg(draw, "Download {} for slides", f"hrcmap-{version}-{key}", f"img-{key}")
+
+
+def _png_and_svg(draw: Callable[[str], Callable[[], bytes]], label: str, file_stem: str, key: str) -> None:
+    """Two buttons side by side, PNG and SVG, each drawing its file only when clicked."""
     png, svg = st.columns(2)
     for column, fmt in ((png, "png"), (svg, "svg")):
         column.download_button(
-            escape.markdown(f"Download {fmt.upper()} for slides"),
+            escape.markdown(label.format(fmt.upper())),
             data=draw(fmt),
-            file_name=f"hrcmap-{version}-{key}.{fmt}",
-            mime=images.FORMATS[fmt],
+            file_name=f"{file_stem}.{fmt}",
+            mime="image/png" if fmt == "png" else "image/svg+xml",
             on_click="ignore",
-            key=f"img-{key}-{fmt}",
+            key=f"{key}-{fmt}",
             icon=":material/download:",
             width="stretch",
         )
@@ -115,18 +120,7 @@ def map_downloads(
     def draw(fmt: str) -> Callable[[], bytes]:
         return lambda: mapstill.map_image(places, outlines, fmt, title, subtitle, source, colour, selected)
 
-    png, svg = st.columns(2)
-    for column, fmt in ((png, "png"), (svg, "svg")):
-        column.download_button(
-            escape.markdown(f"Download this map as {fmt.upper()} for slides"),
-            data=draw(fmt),
-            file_name=f"hrcmap-{version}-{key}.{fmt}",
-            mime=mapstill.FORMATS[fmt],
-            on_click="ignore",
-            key=f"map-{key}-{fmt}",
-            icon=":material/download:",
-            width="stretch",
-        )
+    _png_and_svg(draw, "Download this map as {} for slides", f"hrcmap-{version}-{key}", f"map-{key}")
 
 
 def map_placeholder(n_places: int, height: int) -> None:
