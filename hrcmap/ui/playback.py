@@ -18,6 +18,7 @@ from .binding import control, save_state
 from .explore import tap_to_show
 
 PLAYING = "_hrc_playing"
+STARTED = "_hrc_play_started"  # the rerun right after Play shows the year it starts from
 STEP_SECONDS = 1.2
 YEAR_KEY = "f_year"
 
@@ -30,6 +31,7 @@ def _play(first: int, last: int) -> None:
     if int(st.session_state.get(YEAR_KEY, last)) >= last:
         st.session_state[YEAR_KEY] = first  # from the start when the control stands at the last year
     st.session_state[PLAYING] = True
+    st.session_state[STARTED] = True
 
 
 def _pause() -> None:
@@ -48,7 +50,7 @@ def year_player(
     def player() -> None:
         if _playing() != timer or tap_to_show():
             st.rerun()  # start or stop the timer, or show a tapped place beside the map or over it
-        if timer:
+        if timer and not st.session_state.pop(STARTED, False):  # a tick of the timer: the next year
             year = int(st.session_state.get(YEAR_KEY, last))
             st.session_state[YEAR_KEY] = min(year + 1, last)
         above, below = st.container(), st.container()
