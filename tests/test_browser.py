@@ -309,8 +309,13 @@ def test_the_map_has_a_placeholder_until_its_canvas_exists_and_shares_as_plain_t
         assert wait.inner_text().startswith("Drawing 3 places")
         page.locator("[data-testid='stDeckGlJsonChart'] canvas").first.wait_for(state="attached")
         wait.wait_for(state="hidden")  # the drawn map replaces it
-        page.evaluate("document.querySelector(\"[data-testid='stDeckGlJsonChart'] canvas\").remove()")
-        wait.wait_for(state="visible")  # no canvas (yet): the box of the map's size says what is coming
+        # no canvas (yet): the box of the map's size says what is coming. Read in the same step as the
+        # canvas is removed, before the map component can draw a new one
+        shown_without_canvas = page.evaluate(
+            "() => { document.querySelectorAll(\"[data-testid='stDeckGlJsonChart'] canvas\").forEach(c => c.remove());"
+            " return getComputedStyle(document.querySelector('.hrcmap-wait')).display; }"
+        )
+        assert shown_without_canvas == "flex"
         # the share box: the link and the embed snippet as plain text fields, filters included
         page.get_by_role("button", name="Share or embed this view").click()
         link = page.get_by_label("Link to exactly this view (filters included)")
