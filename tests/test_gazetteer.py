@@ -40,3 +40,15 @@ def test_unknown_place_asks_for_sourced_coordinates():
 def test_explicit_coordinates_override_the_gazetteer():
     r = resolve("Walewale", "GHA", lat=10.35, lon=-0.8)
     assert (r.lat, r.lon, r.source) == (10.35, -0.8, "explicit")
+
+
+def test_small_town_resolves_from_the_second_tier():
+    # Lubuk Pakam (Deli Serdang's seat) has fewer than 15,000 people in GeoNames' count
+    r = resolve("Lubuk Pakam", "IDN")
+    assert r.source == "gazetteer" and r.lat == pytest.approx(3.56, abs=0.01)
+    assert resolve("Lubuk Pakam", "IDN", geonameid=r.geonameid).lat == r.lat
+
+
+def test_a_large_place_is_not_made_ambiguous_by_a_village_of_its_name():
+    # Weingarten names a town of 15,000+ and two villages in Germany: the town wins, as before the second tier
+    assert resolve("Weingarten", "DEU").geonameid == 2812204
