@@ -77,6 +77,7 @@ def resolve_places(places: pd.DataFrame, rel: str) -> tuple[pd.DataFrame, list[P
             {
                 "place_id": r.place_id,
                 "name": r.name,
+                "name_local": r.name_local,
                 "kind": r.kind,
                 "admin1": r.admin1 or gazetteer_admin1(res.geonameid, r.country_iso3),
                 "country_iso3": r.country_iso3,
@@ -119,7 +120,9 @@ def _point_problem(r, res, rel: str, warnings: list[str]) -> Problem | None:
 def derive_events(events: pd.DataFrame, places: pd.DataFrame, networks: pd.DataFrame) -> pd.DataFrame:
     """The flat events table (the events.csv contract): one row per event with place and network."""
     net = networks.set_index("network_id")
-    renamed = places.rename(columns={"name": "place_name", "kind": "place_kind", "admin1": "place_admin1"})
+    renamed = places.rename(
+        columns={"name": "place_name", "name_local": "place_name_local", "kind": "place_kind", "admin1": "place_admin1"}
+    )
     df = events.merge(renamed, on="place_id", how="inner")
     df["network_name"] = [net.at[n, "name"] if n else "" for n in df["network_id"]]
     df["themes"] = [_themes(t, net.at[n, "themes"] if n else "") for t, n in zip(df["themes"], df["network_id"])]

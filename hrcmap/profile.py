@@ -54,14 +54,25 @@ def selected_place(
     for e in ev.itertuples(index=False):
         network = f" ({short.get(e.network_id, e.network_name)})" if e.network_name else ""
         lines.append(Line(f"{e.year}: {e.event_type.replace('_', ' ')}{network}. {e.note}", safe_url(e.source_url)))
-    return PlaceCard(f"{p.get('label', p['name'])}, {p['country_name']}", lines)
+    return PlaceCard(f"{p.get('label', p['name'])}{_local(p)}, {p['country_name']}", lines)
+
+
+def _local(p: pd.Series) -> str:
+    """ " (서울특별시)": the name in the place's own script, where the dataset has one."""
+    local = str(p.get("name_local", "") or "")
+    return f" ({local})" if local else ""
 
 
 def place_options(places: pd.DataFrame) -> dict[str, str]:
-    """place_id → 'Name, Country' ('Louisville, Colorado, United States' where names repeat), sorted by name."""
+    """place_id → 'Name, Country' ('Louisville, Colorado, United States' where names repeat; 'Seoul
+    (서울특별시), South Korea' where the name has its own script, so typing either finds it), sorted by name."""
     ordered = places.sort_values(["name", "country_name"])
     labels = place_names(ordered)
-    return {pid: f"{label}, {country}" for pid, label, country in zip(ordered["place_id"], labels, ordered["country_name"])}
+    local = ordered["name_local"].fillna("").astype(str) if "name_local" in ordered else pd.Series("", index=ordered.index)
+    return {
+        pid: f"{label}{f' ({loc})' if loc else ''}, {country}"
+        for pid, label, loc, country in zip(ordered["place_id"], labels, local, ordered["country_name"])
+    }
 
 
 @dataclass(frozen=True)
@@ -77,7 +88,7 @@ def place_profile(places: pd.DataFrame, events: pd.DataFrame, place_id: str) -> 
     ev = events[events["place_id"] == place_id].sort_values(["year", "date"], kind="stable")
     networks = sorted({n for n in ev["network_name"] if n})
     summary = (
-        f"{p['name']} ({p['kind']}) in {_where(p)}. "
+        f"{p['name']} ({'; '.join(v for v in (str(p.get('name_local', '') or ''), p['kind']) if v)}) in {_where(p)}. "
         + "First recorded commitment: "
         + headline_year(p["first_year"], p.get("first_year_disputed", ""), p.get("first_kind", "commitment"))
         + (" (a list that names it; it may have joined earlier)" if first_year_only_listed(ev).any() else "")

@@ -115,6 +115,11 @@ RAW_SCHEMAS: dict[str, dict] = {
                 pattern=ID_PATTERN,
             ),
             _f("name", "string", "Usual English name of the place.", required=True),
+            _f(
+                "name_local",
+                "string",
+                "Official name in the place's own script where it is not Latin (서울특별시, 京都市), as its sources write it.",
+            ),
             _f("country_iso3", "string", "ISO 3166-1 alpha-3 code of the country.", required=True, pattern=ISO3_PATTERN),
             _f(
                 "kind",
@@ -218,6 +223,7 @@ EVENTS_OUT_FIELDS: list[dict] = [
     _f("event_id", "string", "Stable id of the fact."),
     _f("place_id", "string", "Stable id of the place."),
     _f("place_name", "string", "Name of the place."),
+    _f("place_name_local", "string", "The place's name in its own script, where it is not Latin."),
     _f("place_kind", "string", "city, municipality, county, regency, province, region, district or community."),
     _f("place_admin1", "string", "First-level division of the place (state, province, region), where known."),
     _f("country_iso3", "string", "ISO 3166-1 alpha-3 code."),
@@ -248,6 +254,7 @@ PLACES_OUT_FIELDS: list[dict] = [
     _f("place_id", "string", "Stable id of the place."),
     _f("name", "string", "Name of the place."),
     _f("label", "string", "What views call it: the name, or 'name, division' where the name repeats in its country."),
+    _f("name_local", "string", "Official name in the place's own script where it is not Latin, as its sources write it."),
     _f("kind", "string", "Kind of place."),
     _f("admin1", "string", "First-level division (state, province, region), from the row or the gazetteer, where known."),
     _f("country_iso3", "string", "ISO 3166-1 alpha-3 code."),

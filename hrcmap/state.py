@@ -24,7 +24,7 @@ from .filter_params import ListFilter, Search, YearRange
 from .params import AsOfYear, Choice, Flag, Known, Param, Place, quoted
 
 PARAMS: tuple[Param, ...] = (
-    Search("q", "Find a place", columns=("place_name", "country_name")),
+    Search("q", "Find a place", columns=("place_name", "place_name_local", "country_name")),
     ListFilter("region", "Continent", column="region", order=S.REGIONS, phrase="where"),
     ListFilter("subregion", "Subregion", column="subregion", within="region", phrase="where"),
     ListFilter("country", "Country", column="country_iso3", phrase="where"),

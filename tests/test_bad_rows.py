@@ -110,7 +110,7 @@ CASES = [
     ),
     (
         "duplicate place id",
-        lambda d: append(d / "places.csv", "graz-aut,Linz,AUT,city,,,,,,"),
+        lambda d: append(d / "places.csv", "graz-aut,Linz,,AUT,city,,,,,,"),
         "data/raw/places.csv, row 10, column place_id: 'graz-aut' appears more than once (first at row 2); ids must be unique",
     ),
     (
@@ -160,7 +160,7 @@ CASES = [
     ),
     (
         "place without events",
-        lambda d: append(d / "places.csv", "linz-aut,Linz,AUT,city,,,,,,"),
+        lambda d: append(d / "places.csv", "linz-aut,Linz,,AUT,city,,,,,,"),
         "data/raw/places.csv, row 10, column place_id: 'linz-aut' has no event in data/raw/events.csv; every place needs at least one sourced commitment",
     ),
     (
@@ -218,7 +218,7 @@ CASES = [
     (
         "unknown to the gazetteer",
         lambda d: (
-            append(d / "places.csv", "bongo-gha,Bongo,GHA,community,,,,,,,")
+            append(d / "places.csv", "bongo-gha,Bongo,,GHA,community,,,,,,,")
             or append(
                 d / "events.csv",
                 "bongo-gha-2005,bongo-gha,,declared,2005,,,active,,https://example.org/bongo,Fixture,2026-11-01,high,,Fixture.",

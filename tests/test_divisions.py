@@ -26,8 +26,8 @@ def test_two_louisvilles_are_two_places_each_named_with_its_state(raw_copy: Path
     _add(
         raw_copy,
         [
-            "louisville-usa,Louisville,USA,city,Kentucky,4299276,,,,,",
-            "louisville-usa-colorado,Louisville,USA,city,Colorado,5429522,,,,,",
+            "louisville-usa,Louisville,,USA,city,Kentucky,4299276,,,,,",
+            "louisville-usa-colorado,Louisville,,USA,city,Colorado,5429522,,,,,",
         ],
         [("louisville-usa", "Fixture: Kentucky."), ("louisville-usa-colorado", "Fixture: Colorado.")],
     )
@@ -50,7 +50,7 @@ def test_two_louisvilles_are_two_places_each_named_with_its_state(raw_copy: Path
 def test_same_name_places_without_state_or_id_fail_the_build(raw_copy: Path, tmp_path: Path):
     _add(
         raw_copy,
-        ["louisville-usa,Louisville,USA,city,,4299276,,,,,", "louisville-usa-2,Louisville,USA,city,Colorado,,,,,,"],
+        ["louisville-usa,Louisville,,USA,city,,4299276,,,,,", "louisville-usa-2,Louisville,,USA,city,Colorado,,,,,,"],
         [("louisville-usa", "Fixture."), ("louisville-usa-2", "Fixture.")],
     )
     with pytest.raises(ValidationError) as info:
@@ -62,7 +62,7 @@ def test_same_name_places_without_state_or_id_fail_the_build(raw_copy: Path, tmp
 
 
 def test_a_state_that_contradicts_the_gazetteer_fails_the_build(raw_copy: Path, tmp_path: Path):
-    _add(raw_copy, ["louisville-usa,Louisville,USA,city,Kentucky,5429522,,,,,"], [("louisville-usa", "Fixture.")])
+    _add(raw_copy, ["louisville-usa,Louisville,,USA,city,Kentucky,5429522,,,,,"], [("louisville-usa", "Fixture.")])
     with pytest.raises(ValidationError) as info:
         B.build(raw_copy, tmp_path / "out", rel_dir="data/raw")
     assert (
@@ -74,8 +74,19 @@ def test_a_state_that_contradicts_the_gazetteer_fails_the_build(raw_copy: Path, 
 def test_an_event_that_names_another_state_is_flagged(raw_copy: Path, tmp_path: Path):
     _add(
         raw_copy,
-        ["louisville-usa,Louisville,USA,city,,4299276,,,,,"],
+        ["louisville-usa,Louisville,,USA,city,,4299276,,,,,"],
         [("louisville-usa", '"The council of Louisville in Boulder County, Colorado, passed it."')],
     )
     summary = B.build(raw_copy, tmp_path / "out", rel_dir="data/raw")
     assert any(w.startswith("louisville-usa-2017-resolution: its note or source names Colorado") for w in summary.warnings)
+
+
+def test_search_box_and_card_show_the_name_in_its_own_script(built):
+    from hrcmap.load import load_dataset
+    from hrcmap.profile import place_options, place_profile, selected_place
+
+    data = load_dataset(built)
+    assert place_options(data.places)["gwangju-kor"] == "Gwangju (광주광역시), South Korea"
+    assert place_options(data.places)["graz-aut"] == "Graz, Austria"
+    assert selected_place(data.places, data.events, "gwangju-kor").title == "Gwangju (광주광역시), South Korea"
+    assert place_profile(data.places, data.events, "gwangju-kor").summary.startswith("Gwangju (광주광역시; city) in South Korea")

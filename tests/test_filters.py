@@ -33,6 +33,13 @@ def test_search_ignores_case_and_accents(data):
     assert set(filter_events(data.events, ViewState(q="GRÁZ"))["place_id"]) == {"graz-aut"}
 
 
+def test_search_finds_a_place_by_its_name_in_its_own_script(data):
+    # a Korean reader types the city's name in Hangul, in part
+    assert set(filter_events(data.events, ViewState(q="광주"))["place_id"]) == {"gwangju-kor"}
+    found = filter_events(data.events, ViewState(q="광주"))
+    assert places_view(data.places, found, data.networks)["name_local"].tolist() == ["광주광역시"]
+
+
 def test_places_view_recomputes_aggregates_on_filtered_events(data):
     ev = filter_events(data.events, ViewState(network=("fx-coalition",)))
     pv = places_view(data.places, ev, data.networks).set_index("place_id")

@@ -96,7 +96,7 @@ def test_single_problem_messages(raw_copy: Path, table, row, column, value, mess
 
 def test_place_without_events_is_reported(raw_copy: Path):
     with (raw_copy / "places.csv").open("a", encoding="utf-8") as f:
-        f.write("lonely-aut,Linz,AUT,city,,,,,,\n")
+        f.write("lonely-aut,Linz,,AUT,city,,,,,,\n")
     with pytest.raises(ValidationError) as info:
         validate_raw(raw_copy, "data/raw")
     assert "data/raw/places.csv, row 10, column place_id: 'lonely-aut' has no event in data/raw/events.csv" in info.value.report()
