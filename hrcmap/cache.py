@@ -1,8 +1,12 @@
-"""The only Streamlit caches: the dataset and the country outlines, read once per process.
+"""The only Streamlit caches: the dataset and the country outlines, read once per process, and
+the events and places each filter selection keeps.
 
-Both are read-only and shared by every session, so they use ``st.cache_resource`` (no copy per
-call). Keys are small: the folder, its inode and its files' modification times and sizes, so a
-rebuild (which swaps in a new folder) is picked up.
+The dataset and outlines are read-only and shared by every session, so they use
+``st.cache_resource`` (no copy per call). Keys are small: the folder, its inode and its files'
+modification times and sizes, so a rebuild (which swaps in a new folder) is picked up. A
+selection is keyed by the same stamp and the filters' values only (``filters.selection_key``): a
+rerun that changes how a view looks (a colour, the open place, the as-of year) or that another
+reader already asked for does not filter again; ``st.cache_data`` hands each caller its own copy.
 """
 
 from __future__ import annotations
@@ -35,6 +39,28 @@ def dataset() -> Dataset:
     """The processed dataset (raises :class:`hrcmap.load.DataUnavailable`)."""
     folder = processed_dir()
     return _dataset(str(folder), _stamp(folder))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _selection(folder: str, stamp: tuple, key: tuple):
+    from . import filters
+    from .state import ViewState
+
+    d = _dataset(folder, stamp)
+    state = ViewState(**dict(key))
+    events = filters.filter_events(d.events, state)
+    places = filters.places_view(d.places, events, d.networks)
+    counts = filters.live_counts(d.events, state) if state.is_filtered else None
+    return events, places, counts
+
+
+def selection(state):
+    """The events and places ``state``'s filters keep, and beside each filter's options the places
+    it would show given the others (``None`` when nothing is filtered)."""
+    from .filters import selection_key
+
+    folder = processed_dir()
+    return _selection(str(folder), _stamp(folder), selection_key(state))
 
 
 @st.cache_resource(show_spinner=False)

@@ -5,7 +5,18 @@ from __future__ import annotations
 import pandas as pd
 
 from .firsts import families_of_places, headlines
+from .params import Param
 from .state import LIST_FILTERS, PARAMS, ViewState
+
+#: The parameters that narrow the events (the others choose how a view looks, not what it shows).
+NARROWING = tuple(p for p in PARAMS if type(p).narrow is not Param.narrow)
+
+
+def selection_key(state: ViewState) -> tuple:
+    """The part of a view state that decides which events and places a view shows: views that
+    differ only in colours, the open place or the as-of year share it (and a cached selection)."""
+    values = state.as_dict()
+    return tuple((f, values[f]) for p in NARROWING for f in p.fields)
 
 
 def filter_events(events: pd.DataFrame, state: ViewState) -> pd.DataFrame:
@@ -42,17 +53,22 @@ def live_counts(events: pd.DataFrame, state: ViewState) -> dict[str, dict[str, i
     return out
 
 
+def joined_per_place(events: pd.DataFrame, column: str) -> pd.Series:
+    """place_id → its distinct non-empty values of ``column``, sorted and ";"-joined (one pass in
+    Python: a groupby's join runs Python per group anyway, and costs ten times more)."""
+    found: dict[str, set[str]] = {}
+    for place, value in zip(events["place_id"].tolist(), events[column].tolist()):
+        if value:
+            found.setdefault(place, set()).add(value)
+    return pd.Series({p: ";".join(sorted(v)) for p, v in found.items()}, dtype=object)
+
+
 def places_view(places: pd.DataFrame, events: pd.DataFrame, networks: pd.DataFrame) -> pd.DataFrame:
     """The places that have a matching event, with aggregates over the matching events only."""
     if events.empty:
         return places.iloc[0:0].assign(family=pd.Series(dtype="string"))
-    member = events.loc[events["network_id"] != "", ["place_id", "network_id"]].drop_duplicates()
-    agg = pd.DataFrame(
-        {
-            "n_events": events.groupby("place_id").size(),
-            "networks": member.sort_values("network_id").groupby("place_id")["network_id"].agg(";".join),
-        }
-    ).fillna({"networks": ""})
+    agg = pd.DataFrame({"n_events": events.groupby("place_id").size(), "networks": joined_per_place(events, "network_id")})
+    agg["networks"] = agg["networks"].fillna("")
     derived = ["first_year", "first_year_disputed", "first_kind", "n_events", "networks"]
     base = places.drop(columns=[c for c in derived if c in places]).set_index("place_id")
     out = base.join(agg, how="inner")

@@ -88,8 +88,11 @@ def disputed_first_years(events: pd.DataFrame, first: pd.DataFrame | None = None
     groups = commitments.get("conflict_group", pd.Series("", index=commitments.index))
     head_group = commitments["place_id"].map(first["conflict_group"]) if "conflict_group" in first else ""
     other = (years < head_year) | ((groups != "") & (groups == head_group) & (years != head_year))
-    disputed = years[other].groupby(commitments.loc[other, "place_id"]).agg(lambda s: ";".join(map(str, sorted(set(s)))))
-    return disputed.astype("string").reindex(first.index, fill_value="")
+    found: dict[str, set[int]] = {}
+    for place, year in zip(commitments.loc[other, "place_id"].tolist(), years[other].tolist()):
+        found.setdefault(place, set()).add(year)
+    disputed = pd.Series({p: ";".join(map(str, sorted(ys))) for p, ys in found.items()}, dtype="string")
+    return disputed.reindex(first.index, fill_value="")
 
 
 def committed(places: pd.DataFrame) -> pd.DataFrame:
@@ -115,13 +118,13 @@ def headline_year(year: int, disputed: str = "", kind: str = "commitment") -> st
 def families_of_places(events: pd.DataFrame, families: dict[str, str]) -> pd.Series:
     """place_id → the network family it belongs to: one family, ``several``, or ``local`` (no network)."""
 
-    places = pd.Index(sorted(set(events["place_id"])), name="place_id")
-    member = events.loc[events["network_id"] != "", ["place_id", "network_id"]]
-    found = member.assign(family=member["network_id"].map(families).fillna("local"))[["place_id", "family"]].drop_duplicates()
-    count = found.groupby("place_id")["family"].nunique()
-    one = found.groupby("place_id")["family"].first()
-    out = one.where(count == 1, SEVERAL).reindex(places).fillna("local")
-    return out.astype(object).rename("network_id")
+    found: dict[str, set[str]] = {}
+    for place, network in zip(events["place_id"].tolist(), events["network_id"].tolist()):
+        kinds = found.setdefault(place, set())
+        if network:
+            kinds.add(families.get(network, "local"))
+    out = {p: (next(iter(f)) if len(f) == 1 else SEVERAL if f else "local") for p, f in sorted(found.items())}
+    return pd.Series(out, dtype=object, name="network_id").rename_axis("place_id")
 
 
 def first_year_only_listed(events: pd.DataFrame) -> pd.Series:

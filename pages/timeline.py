@@ -47,21 +47,28 @@ chart_block(
 )
 
 st.subheader("The growth of the movement, year by year")
-control("year", st, options)
-as_of = state.year or options.years[1]
-chart_block(
-    growth_map.growth_figure(
-        places, cache.outline_xy(), as_of=as_of, title=sentences.scoped("The movement's growth", scope), until=options.years[1]
-    ),
-    tables.as_of_table(places, as_of),
-    sentences.as_of_sentence(places, as_of),
-    events,
-    key="growth-map",
-    context=described,
-)
-animation_downloads(
-    places, events, key="growth", title=sentences.scoped("The human rights cities movement", scope) + ", year by year"
-)
+# the year-by-year map (a frame a year) is the page's heaviest part: drawn when asked for, or when
+# the link names a year; the charts above answer a filter change without it
+if st.toggle("Show the map, year by year, with Play and the animation for slides", value=bool(state.year), key="ui_growth"):
+    control("year", st, options)
+    as_of = state.year or options.years[1]
+    chart_block(
+        growth_map.growth_figure(
+            places,
+            cache.outline_xy(),
+            as_of=as_of,
+            title=sentences.scoped("The movement's growth", scope),
+            until=options.years[1],
+        ),
+        tables.as_of_table(places, as_of),
+        sentences.as_of_sentence(places, as_of),
+        events,
+        key="growth-map",
+        context=described,
+    )
+    animation_downloads(
+        places, events, key="growth", title=sentences.scoped("The human rights cities movement", scope) + ", year by year"
+    )
 
 st.subheader("What we map, against what each network reports")
 caption("This chart shows the whole network, whatever the filters above: a network's own total cannot be filtered.")

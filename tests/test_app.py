@@ -226,6 +226,10 @@ def test_country_shading_lives_in_the_url(built, monkeypatch):
 
 def test_timeline_offers_slide_images_and_the_animation(built, monkeypatch):
     at = run_page("timeline", built, monkeypatch)
+    # the year-by-year map (a frame a year) is sent only when asked for
+    assert not [c for c in at.get("plotly_chart") if json.loads(c.proto.spec).get("frames")]
+    at.toggle(key="ui_growth").set_value(True).run()
+    assert [c for c in at.get("plotly_chart") if json.loads(c.proto.spec).get("frames")]
     labels = [shown(b.proto.label) for b in at.get("download_button")]
     assert labels.count("Download PNG for slides") >= 3 and labels.count("Download SVG for slides") >= 3
     assert "Download the animation (GIF, 1280×720)" in labels and "Download the animation (MP4, 1280×720)" in labels

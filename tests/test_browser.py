@@ -260,6 +260,7 @@ def test_chart_and_animation_downloads_are_real_files(browser, app, tmp_path):
         png.value.save_as(png_path)
         assert png_path.suffix == ".png"
         assert Image.open(png_path).size == (1280, 720)
+        page.get_by_text("Show the map, year by year").click()  # the year-by-year map is drawn on request
         with page.expect_download() as gif:
             page.get_by_role("button", name="Download the animation (GIF, 1280×720)").click()
         gif_path = tmp_path / gif.value.suggested_filename

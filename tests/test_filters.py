@@ -111,3 +111,14 @@ def test_option_counts_follow_the_other_filters_and_say_places(data):
     )
     assert live.label("region", "Oceania").endswith("(0 places)")
     assert "anti-racism" in counts["theme"]
+
+
+def test_views_that_differ_only_in_how_they_look_share_one_selection():
+    from hrcmap.filters import selection_key
+
+    asia = ViewState(region=("Asia",))
+    # the open place, the as-of year and the colours do not change what is selected (one cached selection)
+    assert selection_key(asia.with_(city="graz-aut", year=2005, colour="year")) == selection_key(asia)
+    # every filter does
+    for other in (ViewState(region=("Europe",)), asia.with_(q="graz"), asia.with_(year_from=2000), asia.with_(theme=("peace",))):
+        assert selection_key(other) != selection_key(asia)

@@ -7,7 +7,7 @@ from typing import NamedTuple
 import pandas as pd
 import streamlit as st
 
-from .. import cache, filters, maps
+from .. import cache, maps
 from ..facets import Facets
 from ..load import Dataset
 from ..state import Options, ViewState
@@ -35,10 +35,9 @@ def explore_view() -> Explore:
     data = require_dataset()
     facets, options = cache.facets_and_options()
     state = view_state(options)
-    events = filters.filter_events(data.events, state)
-    places = filters.places_view(data.places, events, data.networks)
+    events, places, counts = cache.selection(state)
     # beside each option, the places it would show given the other filters (whole-dataset counts when none is set)
-    counted = facets.with_counts(filters.live_counts(data.events, state)) if state.is_filtered else facets
+    counted = facets.with_counts(counts) if counts is not None else facets
     sidebar_filters(state, options, counted, shown=len(places), phone=on_phone())
     return Explore(data, state, facets, options, events, places)
 
