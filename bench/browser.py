@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import re
 import statistics
 import sys
 import time
@@ -22,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.client import server
-from tests.browser import CHROMIUM_ARGS, chromium_path
+from tests.browser import CHROMIUM_ARGS, chromium_path, wait_ready
 
 CANVAS = "[data-testid='stDeckGlJsonChart'] canvas"
 CHART = "[data-testid='stPlotlyChart'] .main-svg"
@@ -53,6 +54,60 @@ def time_to(browser, url: str, selector: str) -> tuple[float, int]:
     return seconds, sum(sizes)
 
 
+def _opened(browser, url: str):
+    """A fresh context on ``url``, its script finished and its map painted."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    ctx.set_default_timeout(TIMEOUT_MS)
+    page = ctx.new_page()
+    page.goto(url)
+    wait_ready(page)
+    page.locator(CANVAS).first.wait_for(state="attached")
+    page.evaluate(PAINTED)
+    return ctx, page
+
+
+def time_click(browser, url: str, shown: str) -> float:
+    """Seconds from a click on the middle of the map to the heading ``shown`` painted. A click that
+    lands before the map's layer can be picked picks nothing; the time runs from the click that works."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    ctx, page = _opened(browser, url)
+    try:
+        canvas, heading = page.locator(CANVAS).first, page.locator("h3").filter(has_text=shown).first
+        for _ in range(8):
+            box = canvas.bounding_box()
+            started = time.perf_counter()
+            page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+            try:
+                heading.wait_for(state="visible", timeout=60_000)
+                break
+            except PlaywrightTimeout:
+                continue
+        page.evaluate(PAINTED)
+        return time.perf_counter() - started
+    finally:
+        ctx.close()
+
+
+def time_filter(browser, url: str, option: str, shown: str) -> float:
+    """Seconds from choosing ``option`` in the sidebar's Continent filter to the page's sentence
+    saying ``shown``, its script finished and the map painted again."""
+    ctx, page = _opened(browser, url)
+    try:
+        box = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").filter(has_text="Continent").first
+        box.locator("input").click()
+        choice = page.get_by_role("option", name=re.compile(rf"^{option}( \(\d+ places?\))?$"))
+        choice.wait_for(state="visible")
+        started = time.perf_counter()
+        choice.click()
+        page.get_by_text(re.compile(shown)).first.wait_for(state="visible")
+        wait_ready(page)
+        page.evaluate(PAINTED)
+        return time.perf_counter() - started
+    finally:
+        ctx.close()
+
+
 def measure(rounds: int) -> dict:
     from playwright.sync_api import sync_playwright
 
@@ -66,9 +121,17 @@ def measure(rounds: int) -> dict:
         server(ROOT / "dashboard.py", data) as (atlas, _),
         server(ROOT / "bench" / "bare_map.py", None) as (bare_map, _),
         server(ROOT / "bench" / "bare_chart.py", None) as (bare_chart, _),
+        server(ROOT / "bench" / "bare_pick.py", None) as (bare_pick, _),
+        server(ROOT / "bench" / "bare_filter.py", None) as (bare_filter, _),
         sync_playwright() as p,
     ):
-        urls = {"atlas": atlas, "bare_map": bare_map, "bare_chart": bare_chart}
+        urls = {
+            "atlas": atlas,
+            "bare_map": bare_map,
+            "bare_chart": bare_chart,
+            "bare_pick": bare_pick,
+            "bare_filter": bare_filter,
+        }
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         for url in urls.values():  # warm each server once: the first visit compiles and caches
             time_to(browser, url, "[data-testid='stApp']")
@@ -82,6 +145,32 @@ def measure(rounds: int) -> dict:
                 "ours_median_s": statistics.median(ours),
                 "bare_median_s": statistics.median(theirs),
                 "ratio_median": statistics.median(ratios),
+            }
+            print(
+                f"  {name}: {statistics.median(ours):.2f} s vs {statistics.median(theirs):.2f} s, ratio {statistics.median(ratios):.2f}"
+            )
+        interactions = {
+            # the only place in Fiji sits in the middle of the map the filter opens on
+            "a click on a circle to its details shown (/?country=FJI vs a one-point pydeck page)": (
+                lambda: time_click(browser, f"{atlas}/?country=FJI", "Suva, Fiji"),
+                lambda: time_click(browser, bare_pick, "Picked"),
+            ),
+            "a filter change to the map redrawn (Continent: Europe, vs a 10-point page with the same filter)": (
+                lambda: time_filter(browser, atlas, "Europe", r"countries in Europe"),
+                lambda: time_filter(browser, bare_filter, "Europe", r"points in Europe"),
+            ),
+        }
+        for name, (ours_once, theirs_once) in interactions.items():
+            ours, theirs = [], []
+            for _ in range(rounds):
+                ours.append(ours_once())
+                theirs.append(theirs_once())
+            ratios = [a / b for a, b in zip(ours, theirs)]
+            out["pairs"][name] = {
+                "ours_median_s": statistics.median(ours),
+                "bare_median_s": statistics.median(theirs),
+                "ratio_median": statistics.median(ratios),
+                "target": 2.0,
             }
             print(
                 f"  {name}: {statistics.median(ours):.2f} s vs {statistics.median(theirs):.2f} s, ratio {statistics.median(ratios):.2f}"
