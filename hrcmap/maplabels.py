@@ -45,11 +45,15 @@ def place_names_layer(places: pd.DataFrame, selected: str | None = None) -> pdk.
     chosen = places[places["place_id"] == selected] if selected else places.iloc[0:0]
     shown = pd.concat([chosen, ranked[ranked["place_id"] != selected]])
     big = 400_000  # metres: the selected name is capped at its pixel size at any zoom
+    points = [[round(float(x), 2), round(float(y), 2)] for x, y in zip(shown["lon"], shown["lat"])]
+    # names of places drawn at one point (a city and its districts) stack one line apart, not on top of each other
+    line = pd.Series([f"{x},{y}" for x, y in points]).groupby([f"{x},{y}" for x, y in points]).cumcount()
     data = pd.DataFrame(
         {
-            "p": [[round(float(x), 2), round(float(y), 2)] for x, y in zip(shown["lon"], shown["lat"])],
+            "p": points,
             "n": place_names(shown).astype(str).tolist(),
             "s": [big if pid == selected else 40_000 for pid in shown["place_id"]],
+            "o": [[12, 15 * int(k)] for k in line],
         }
     )
     return pdk.Layer(
@@ -64,7 +68,7 @@ def place_names_layer(places: pd.DataFrame, selected: str | None = None) -> pdk.
         size_max_pixels=14,
         get_color=[17, 17, 17],
         get_text_anchor="'start'",
-        get_pixel_offset=[12, 0],
+        get_pixel_offset="o",
         background=True,
         get_background_color=[255, 255, 255, 200],
         character_set="'auto'",

@@ -102,6 +102,17 @@ def radii(places: pd.DataFrame) -> pd.Series:
     return 3 + places["n_events"].astype(int).clip(upper=6)
 
 
+def ring_radii(places: pd.DataFrame) -> pd.Series:
+    """Pixel radius of the ring drawn for each place placed at its seat or its city's point: just
+    outside its circle's size, and where several share one point (the districts of a city), one
+    ring inside the next (11, 15, 19 px …), most-recorded innermost, so each can be seen and clicked."""
+    key = places["lon"].astype(float).round(2).astype(str) + "," + places["lat"].astype(float).round(2).astype(str)
+    ordered = places.assign(_k=key).sort_values(["n_events", "place_id"], ascending=[False, True])
+    k = ordered.groupby("_k").cumcount().reindex(places.index)
+    shared = ordered.groupby("_k")["_k"].transform("size").reindex(places.index) > 1
+    return (radii(places) + 5).where(~shared, 11 + 4 * k).astype(int)
+
+
 def place_layer_data(places: pd.DataFrame, colour: str = "family") -> pd.DataFrame:
     """Project places to the columns the scatter layer draws; coordinates rounded to ~1 km."""
     index = colour_indices(places, colour)
@@ -187,10 +198,10 @@ def build_map(
         layers.append(
             pdk.Layer(
                 "ScatterplotLayer",
-                place_layer_data(places[at_seat], colour),
+                place_layer_data(places[at_seat], colour).assign(r=ring_radii(places[at_seat]).to_numpy()),
                 id=SEAT_LAYER,
                 get_position="p",
-                get_radius="f % 10 + 5",
+                get_radius="r",
                 radius_units="'pixels'",
                 filled=False,
                 stroked=True,

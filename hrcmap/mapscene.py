@@ -16,7 +16,7 @@ from PIL import Image, ImageDraw
 
 from .animation import _font
 from .legend import MARKS, map_legend_items
-from .maps import colour_indices, palette, radii
+from .maps import colour_indices, palette, radii, ring_radii
 from .palette import hex_of
 from .text import place_names
 
@@ -163,6 +163,9 @@ def scene(
     index = colour_indices(places, colour)
     radius = radii(places).to_numpy()
     seat = places["coord_note"].astype(str).ne("").to_numpy() if "coord_note" in places else np.zeros(len(places), bool)
+    if seat.any():  # rings as on the live map: places sharing one point, one inside the next
+        radius = radius.astype(float)
+        radius[seat] = ring_radii(places[seat]).to_numpy() - 3
     ended = places["status"].isin(["withdrawn", "repealed"]).to_numpy()
     order = np.argsort(-radius, kind="stable")  # big circles first, so small ones stay visible on top
     out.points = [

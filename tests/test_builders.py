@@ -205,6 +205,26 @@ def test_a_province_at_its_capital_is_a_ring_that_does_not_hide_the_city(places,
     assert maps.selected_place_id(picked, both) == "styria-aut"
 
 
+def test_districts_placed_at_their_citys_point_are_rings_apart_each_named_on_its_own_line(places, outlines):
+    """Three districts of one city at the city's point: three rings of different sizes (each can be
+    seen and clicked) and, when named, three names one line apart rather than on top of each other."""
+    city = places[places["place_id"] == "graz-aut"].iloc[[0]].assign(coord_note="")
+    districts = pd.concat(
+        [
+            city.assign(place_id=f"d{i}-aut", name=f"District {i}", label=f"District {i}", kind="district", n_events=5 - i)
+            for i in range(3)
+        ],
+        ignore_index=True,
+    ).assign(coord_note="Placed at its city's point, Graz.")
+    spec = json.loads(maps.build_map(pd.concat([city, districts], ignore_index=True), outlines).to_json())
+    layers = {layer["id"]: layer for layer in spec["layers"]}
+    rings = layers[maps.SEAT_LAYER]["data"]
+    assert len({r["r"] for r in rings}) == 3  # one ring inside the next
+    assert min(r["r"] for r in rings) > 9  # outside the city's own circle (9 px at most)
+    names = [n for n in layers["place-names"]["data"] if n["p"] == rings[0]["p"]]
+    assert len({tuple(n["o"]) for n in names}) == len(names) == 4  # the city and its districts, a line each
+
+
 def test_the_growth_map_spec_passes_plotly_validation(places, outlines):
     """The app builds the growth map without plotly's per-property checks (they cost more than the
     rest of the page); the same spec, validated here, must be accepted and unchanged."""
