@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 
 import pandas as pd
 import pydeck as pdk
@@ -23,6 +24,12 @@ from .text import place_names
 # writes it. The networks come with a click, in the side panel.
 PLACE_COLUMNS = ["p", "f", "t", "y"]
 SEAT_LAYER = "places-at-seat"
+CELLS_LAYER = "cells"
+#: Above this many places the map draws grid cells of :data:`CELL_DEGREES` instead of a circle per
+#: place: a filter change then sends a few hundred cells, not tens of thousands of circles.
+AGGREGATE_ABOVE = 5000
+CELL_DEGREES = 2.0
+MAX_RINGS = 8  # rings drawn one inside the next at one point, at most
 TOOLTIP = {"text": "{t}\nFirst commitment: {y}"}
 YEAR_STEPS = 8
 
@@ -105,12 +112,54 @@ def radii(places: pd.DataFrame) -> pd.Series:
 def ring_radii(places: pd.DataFrame) -> pd.Series:
     """Pixel radius of the ring drawn for each place placed at its seat or its city's point: just
     outside its circle's size, and where several share one point (the districts of a city), one
-    ring inside the next (11, 15, 19 px …), most-recorded innermost, so each can be seen and clicked."""
+    ring inside the next (11, 15, 19 px …, at most :data:`MAX_RINGS`), most-recorded innermost, so
+    each can be seen and clicked."""
     key = places["lon"].astype(float).round(2).astype(str) + "," + places["lat"].astype(float).round(2).astype(str)
     ordered = places.assign(_k=key).sort_values(["n_events", "place_id"], ascending=[False, True])
     k = ordered.groupby("_k").cumcount().reindex(places.index)
     shared = ordered.groupby("_k")["_k"].transform("size").reindex(places.index) > 1
-    return (radii(places) + 5).where(~shared, 11 + 4 * k).astype(int)
+    # past eight rings (39 px) the next ones share the outermost: a bullseye must not cover a region
+    return (radii(places) + 5).where(~shared, 11 + 4 * k.clip(upper=MAX_RINGS - 1)).astype(int)
+
+
+def aggregated(places: pd.DataFrame) -> bool:
+    """Whether the map draws ``places`` as grid cells rather than one circle each."""
+    return len(places) > AGGREGATE_ABOVE
+
+
+def cell_layer_data(places: pd.DataFrame, degrees: float = CELL_DEGREES) -> pd.DataFrame:
+    """Places gathered into cells of ``degrees`` (about 200 km at 2°): each cell at the mean point
+    of its places, with their number, the earliest first commitment and a tooltip saying so."""
+    lon, lat = places["lon"].astype(float), places["lat"].astype(float)
+    grouped = places.assign(
+        _x=(lon // degrees).astype(int),
+        _y=(lat // degrees).astype(int),
+        _lon=lon,
+        _lat=lat,
+        _year=places["first_year"].astype(int),
+    ).groupby(["_x", "_y"])
+    cells = grouped.agg(n=("_lon", "size"), lon=("_lon", "mean"), lat=("_lat", "mean"), year=("_year", "min")).reset_index()
+    return pd.DataFrame(
+        {
+            "p": [[round(float(x), 2), round(float(y), 2)] for x, y in zip(cells["lon"], cells["lat"])],
+            "n": cells["n"].astype(int),
+            "r": [round(3 + 1.5 * math.log2(n), 1) for n in cells["n"]],  # pixels: 3 for one place, 18 for a thousand
+            "t": [f"{n:,} places around here (filter to see each)" if n > 1 else "1 place here" for n in cells["n"]],
+            "y": [f"from {y}" for y in cells["year"]],
+        }
+    )
+
+
+def cells_caption(places: pd.DataFrame) -> str:
+    """What a reader of an aggregated map is told under it ("" when every place has its circle)."""
+    if not aggregated(places):
+        return ""
+    cells = len(cell_layer_data(places))
+    return (
+        f"{len(places):,} places are too many to draw one by one: the map shows them as {cells:,} cells of about "
+        f"{round(CELL_DEGREES * 111, -1):.0f} km, each sized by its number of places. Filter by continent, country or "
+        f"network (to {AGGREGATE_ABOVE:,} places or fewer) to see each place and its colour."
+    )
 
 
 def place_layer_data(places: pd.DataFrame, colour: str = "family") -> pd.DataFrame:
@@ -192,13 +241,32 @@ def build_map(
                 pickable=False,
             )
         )
+    drawn = places  # the places that get a circle each
+    if aggregated(places):
+        layers.append(
+            pdk.Layer(
+                "ScatterplotLayer",
+                cell_layer_data(places),
+                id=CELLS_LAYER,
+                get_position="p",
+                get_radius="r",
+                radius_units="'pixels'",
+                get_fill_color=[0, 114, 178, 170],
+                get_line_color=[255, 255, 255],
+                stroked=True,
+                line_width_min_pixels=1,
+                pickable=True,
+                auto_highlight=True,
+            )
+        )
+        drawn = places.iloc[0:0]  # no circle per place; the names and the selected ring still follow
     # a province or regency placed at its seat is a hollow ring around the point, so the city there stays visible
-    at_seat = places["coord_note"].astype(str) != "" if "coord_note" in places else pd.Series(False, index=places.index)
+    at_seat = drawn["coord_note"].astype(str) != "" if "coord_note" in drawn else pd.Series(False, index=drawn.index)
     if at_seat.any():
         layers.append(
             pdk.Layer(
                 "ScatterplotLayer",
-                place_layer_data(places[at_seat], colour).assign(r=ring_radii(places[at_seat]).to_numpy()),
+                place_layer_data(drawn[at_seat], colour).assign(r=ring_radii(drawn[at_seat]).to_numpy()),
                 id=SEAT_LAYER,
                 get_position="p",
                 get_radius="r",
@@ -214,7 +282,7 @@ def build_map(
     layers.append(
         pdk.Layer(
             "ScatterplotLayer",
-            place_layer_data(places[~at_seat], colour),
+            place_layer_data(drawn[~at_seat], colour),
             id="places",
             get_position="p",
             get_radius="f % 10",

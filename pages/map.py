@@ -57,6 +57,8 @@ def draw(as_of: int | None) -> None:
         key="map",
         alt="Map of the places that match the filters",
     )
+    if note := maps.cells_caption(shown):
+        caption(note)
     st.html(legend.legend_html(legend.map_legend_items(shown, state.colour)))
     caption(legend.map_legend(state.colour))
     shown_title = title if as_of is None else f"{title}, as of {as_of}"

@@ -225,6 +225,33 @@ def test_districts_placed_at_their_citys_point_are_rings_apart_each_named_on_its
     assert len({tuple(n["o"]) for n in names}) == len(names) == 4  # the city and its districts, a line each
 
 
+def test_tens_of_thousands_of_places_are_drawn_as_cells_and_a_filter_brings_back_the_circles(places, outlines):
+    """Past the aggregation threshold the map sends grid cells with their counts (a few kilobytes),
+    not a circle per place, and says so; filtered down, each place has its circle again."""
+    import numpy as np
+
+    rng = np.random.default_rng(1)
+    n = maps.AGGREGATE_ABOVE + 1000
+    many = places.sample(n, replace=True, random_state=1).reset_index(drop=True)
+    many = many.assign(
+        place_id=[f"p{i}" for i in range(n)],
+        lon=many["lon"].astype(float) + rng.uniform(-0.05, 0.05, n),
+        lat=many["lat"].astype(float) + rng.uniform(-0.05, 0.05, n),
+    )
+    spec = maps.build_map(many, outlines).to_json()
+    layers = {layer["id"]: layer for layer in json.loads(spec)["layers"]}
+    cells = layers[maps.CELLS_LAYER]["data"]
+    assert sum(c["n"] for c in cells) == n and len(cells) < 50  # every place counted, in a few cells
+    assert all(isinstance(c["r"], (int, float)) for c in cells)  # sizes computed here: deck.gl's JSON allows no Math calls
+    assert layers["places"]["data"] == [] and maps.SEAT_LAYER not in layers
+    assert len(spec.encode()) < 300_000
+    assert any(c["t"].endswith("places around here (filter to see each)") for c in cells)
+    assert f"{n:,} places" in maps.cells_caption(many)
+    few = many.head(maps.AGGREGATE_ABOVE)
+    layers = {layer["id"]: layer for layer in json.loads(maps.build_map(few, outlines).to_json())["layers"]}
+    assert maps.CELLS_LAYER not in layers and maps.cells_caption(few) == ""
+
+
 def test_the_growth_map_spec_passes_plotly_validation(places, outlines):
     """The app builds the growth map without plotly's per-property checks (they cost more than the
     rest of the page); the same spec, validated here, must be accepted and unchanged."""
