@@ -1,8 +1,8 @@
 """Make a synthetic raw dataset N times the real one, for scale benchmarks (never for the atlas).
 
 Each real place is copied N times with its events; networks, themes, counts and milestones stay as
-they are. A copy of a place the gazetteer places by its id keeps that id (and its point); other
-copies carry explicit coordinates nudged by up to ~5 km, so the build's cost per place is
+they are. A copy of a place the gazetteer places keeps its gazetteer id (and its point); copies of
+places with explicit coordinates keep theirs (a nudge could take a border town out of its country), so the build's cost per place is
 validation and the point check, not name lookups.
 """
 
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import random
 import shutil
 import sys
 from pathlib import Path
@@ -22,7 +21,6 @@ from hrcmap.gazetteer import resolve
 
 
 def synthesise(raw: Path, out: Path, factor: int, seed: int = 1) -> None:
-    rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
     for name in ("themes", "networks", "network_counts", "milestones"):
         shutil.copy(raw / f"{name}.csv", out / f"{name}.csv")
@@ -34,21 +32,24 @@ def synthesise(raw: Path, out: Path, factor: int, seed: int = 1) -> None:
         by_place.setdefault(e["place_id"], []).append(e)
     new_places, new_events = [], []
     for p in places:
+        gid = p["geonameid"]
         if p["lat"]:
             lat, lon = float(p["lat"]), float(p["lon"])
         else:
-            r = resolve(p["name"], p["country_iso3"], geonameid=int(p["geonameid"]) if p["geonameid"] else None)
-            lat, lon = r.lat, r.lon
+            r = resolve(p["name"], p["country_iso3"], geonameid=int(gid) if gid else None)
+            lat, lon, gid = r.lat, r.lon, gid or str(r.geonameid)
         for k in range(factor):
             pid = p["place_id"] if k == 0 else f"{p['place_id']}-x{k}"
-            by_id = bool(p["geonameid"]) and not p["lat"]
+            # a copy of a place the gazetteer places keeps its gazetteer id and point (a nudged point
+            # near a border, as Haparanda's, could leave the country's outline)
+            by_id = not p["lat"]
             q = dict(
                 p,
                 place_id=pid,
                 name=p["name"] if k == 0 else f"{p['name']} {k}",
-                geonameid=p["geonameid"] if by_id else "",
-                lat="" if by_id else f"{lat + (rng.uniform(-0.04, 0.04) if k else 0):.4f}",
-                lon="" if by_id else f"{lon + (rng.uniform(-0.04, 0.04) if k else 0):.4f}",
+                geonameid=gid if by_id else "",
+                lat="" if by_id else f"{lat:.4f}",
+                lon="" if by_id else f"{lon:.4f}",
                 coord_source_url="" if by_id else p["coord_source_url"] or "https://example.org/synthetic-benchmark-copy",
             )
             new_places.append(q)
