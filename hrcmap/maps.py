@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import html
 import json
-import math
 
 import pandas as pd
 import pydeck as pdk
 
 from .firsts import headline_year
+from .mapcells import aggregated, cells_layer
 from .maplabels import country_names_layer, place_names_layer
 from .mapviews import WORLD
 from .palette import FAMILY_COLORS, rgb, year_colour
@@ -24,11 +24,6 @@ from .text import place_names
 # writes it. The networks come with a click, in the side panel.
 PLACE_COLUMNS = ["p", "f", "t", "y"]
 SEAT_LAYER = "places-at-seat"
-CELLS_LAYER = "cells"
-#: Above this many places the map draws grid cells of :data:`CELL_DEGREES` instead of a circle per
-#: place: a filter change then sends a few hundred cells, not tens of thousands of circles.
-AGGREGATE_ABOVE = 5000
-CELL_DEGREES = 2.0
 MAX_RINGS = 8  # rings drawn one inside the next at one point, at most
 TOOLTIP = {"text": "{t}\nFirst commitment: {y}"}
 YEAR_STEPS = 8
@@ -122,46 +117,6 @@ def ring_radii(places: pd.DataFrame) -> pd.Series:
     return (radii(places) + 5).where(~shared, 11 + 4 * k.clip(upper=MAX_RINGS - 1)).astype(int)
 
 
-def aggregated(places: pd.DataFrame) -> bool:
-    """Whether the map draws ``places`` as grid cells rather than one circle each."""
-    return len(places) > AGGREGATE_ABOVE
-
-
-def cell_layer_data(places: pd.DataFrame, degrees: float = CELL_DEGREES) -> pd.DataFrame:
-    """Places gathered into cells of ``degrees`` (about 200 km at 2°): each cell at the mean point
-    of its places, with their number, the earliest first commitment and a tooltip saying so."""
-    lon, lat = places["lon"].astype(float), places["lat"].astype(float)
-    grouped = places.assign(
-        _x=(lon // degrees).astype(int),
-        _y=(lat // degrees).astype(int),
-        _lon=lon,
-        _lat=lat,
-        _year=places["first_year"].astype(int),
-    ).groupby(["_x", "_y"])
-    cells = grouped.agg(n=("_lon", "size"), lon=("_lon", "mean"), lat=("_lat", "mean"), year=("_year", "min")).reset_index()
-    return pd.DataFrame(
-        {
-            "p": [[round(float(x), 2), round(float(y), 2)] for x, y in zip(cells["lon"], cells["lat"])],
-            "n": cells["n"].astype(int),
-            "r": [round(3 + 1.5 * math.log2(n), 1) for n in cells["n"]],  # pixels: 3 for one place, 18 for a thousand
-            "t": [f"{n:,} places around here (filter to see each)" if n > 1 else "1 place here" for n in cells["n"]],
-            "y": [f"from {y}" for y in cells["year"]],
-        }
-    )
-
-
-def cells_caption(places: pd.DataFrame) -> str:
-    """What a reader of an aggregated map is told under it ("" when every place has its circle)."""
-    if not aggregated(places):
-        return ""
-    cells = len(cell_layer_data(places))
-    return (
-        f"{len(places):,} places are too many to draw one by one: the map shows them as {cells:,} cells of about "
-        f"{round(CELL_DEGREES * 111, -1):.0f} km, each sized by its number of places. Filter by continent, country or "
-        f"network (to {AGGREGATE_ABOVE:,} places or fewer) to see each place and its colour."
-    )
-
-
 def place_layer_data(places: pd.DataFrame, colour: str = "family") -> pd.DataFrame:
     """Project places to the columns the scatter layer draws; coordinates rounded to ~1 km."""
     index = colour_indices(places, colour)
@@ -243,22 +198,7 @@ def build_map(
         )
     drawn = places  # the places that get a circle each
     if aggregated(places):
-        layers.append(
-            pdk.Layer(
-                "ScatterplotLayer",
-                cell_layer_data(places),
-                id=CELLS_LAYER,
-                get_position="p",
-                get_radius="r",
-                radius_units="'pixels'",
-                get_fill_color=[0, 114, 178, 170],
-                get_line_color=[255, 255, 255],
-                stroked=True,
-                line_width_min_pixels=1,
-                pickable=True,
-                auto_highlight=True,
-            )
-        )
+        layers.append(cells_layer(places))
         drawn = places.iloc[0:0]  # no circle per place; the names and the selected ring still follow
     # a province or regency placed at its seat is a hollow ring around the point, so the city there stays visible
     at_seat = drawn["coord_note"].astype(str) != "" if "coord_note" in drawn else pd.Series(False, index=drawn.index)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from hrcmap import cache, escape, legend, maps, mapviews, profile, sentences, tables
+from hrcmap import cache, escape, legend, mapcells, maps, mapviews, profile, sentences, tables
 from hrcmap.ui.binding import control, save_state
 from hrcmap.ui.blocks import map_downloads, map_placeholder, place_dialog
 from hrcmap.ui.chrome import caption, on_phone, source_footer, text
@@ -57,7 +57,7 @@ def draw(as_of: int | None) -> None:
         key="map",
         alt="Map of the places that match the filters",
     )
-    if note := maps.cells_caption(shown):
+    if note := mapcells.cells_caption(shown):
         caption(note)
     st.html(legend.legend_html(legend.map_legend_items(shown, state.colour)))
     caption(legend.map_legend(state.colour))

@@ -7,7 +7,7 @@ import json
 import pandas as pd
 import pytest
 
-from hrcmap import charts, growth_map, legend, maps, mapviews, network_views, sentences
+from hrcmap import charts, growth_map, legend, mapcells, maps, mapviews, network_views, sentences
 from hrcmap.filters import filter_events, places_view
 from hrcmap.load import load_dataset
 from hrcmap.paths import COUNTRIES_GEOJSON, WEB_LABELS
@@ -231,7 +231,7 @@ def test_tens_of_thousands_of_places_are_drawn_as_cells_and_a_filter_brings_back
     import numpy as np
 
     rng = np.random.default_rng(1)
-    n = maps.AGGREGATE_ABOVE + 1000
+    n = mapcells.AGGREGATE_ABOVE + 1000
     many = places.sample(n, replace=True, random_state=1).reset_index(drop=True)
     many = many.assign(
         place_id=[f"p{i}" for i in range(n)],
@@ -240,16 +240,16 @@ def test_tens_of_thousands_of_places_are_drawn_as_cells_and_a_filter_brings_back
     )
     spec = maps.build_map(many, outlines).to_json()
     layers = {layer["id"]: layer for layer in json.loads(spec)["layers"]}
-    cells = layers[maps.CELLS_LAYER]["data"]
+    cells = layers[mapcells.CELLS_LAYER]["data"]
     assert sum(c["n"] for c in cells) == n and len(cells) < 50  # every place counted, in a few cells
     assert all(isinstance(c["r"], (int, float)) for c in cells)  # sizes computed here: deck.gl's JSON allows no Math calls
     assert layers["places"]["data"] == [] and maps.SEAT_LAYER not in layers
     assert len(spec.encode()) < 300_000
     assert any(c["t"].endswith("places around here (filter to see each)") for c in cells)
-    assert f"{n:,} places" in maps.cells_caption(many)
-    few = many.head(maps.AGGREGATE_ABOVE)
+    assert f"{n:,} places" in mapcells.cells_caption(many)
+    few = many.head(mapcells.AGGREGATE_ABOVE)
     layers = {layer["id"]: layer for layer in json.loads(maps.build_map(few, outlines).to_json())["layers"]}
-    assert maps.CELLS_LAYER not in layers and maps.cells_caption(few) == ""
+    assert mapcells.CELLS_LAYER not in layers and mapcells.cells_caption(few) == ""
 
 
 def test_the_growth_map_spec_passes_plotly_validation(places, outlines):
