@@ -271,6 +271,30 @@ def browser_section() -> list[str]:
     return lines
 
 
+def controls_section() -> list[str]:
+    """What bench/controls.py measured last (results/controls.json), if it has run."""
+    path = ROOT / "bench" / "results" / "controls.json"
+    if not path.exists():
+        return []
+    c = json.loads(path.read_text())
+    lines = [
+        "",
+        f"## A control that changes one chart ({c['when']}, `python bench/controls.py`)",
+        "",
+        "A new session each time (the changed chart is not yet in the browser's message cache); bytes of the rerun,",
+        "of the chart's own message, and the rest (target: the chart and at most 1 KB more).",
+        "",
+        "| control | rerun (bytes) | the chart (bytes) | the rest (bytes, target ≤ 1024) |",
+        "|---|---|---|---|",
+    ]
+    for name, m in c["controls"].items():
+        ok = verdict(m["rest_bytes_median"] <= m["target_rest_bytes"])
+        lines.append(
+            f"| {name} | {m['rerun_bytes_median']:,} | {m['chart_bytes_median']:,} | {m['rest_bytes_median']:,} ({ok}) |"
+        )
+    return lines
+
+
 def static_section() -> list[str]:
     """What bench/static.py measured last (results/static.json), if it has run."""
     path = ROOT / "bench" / "results" / "static.json"
@@ -418,6 +442,7 @@ def render(r: dict) -> str:
             f"| {n} | {c['p50_s'] * 1000:.0f} | {c['p95_s'] * 1000:.0f} | {c['p95_ratio']}{target} | {c['failed_sessions']} | {c['rss_mb_per_session']} |"
         )
     lines += browser_section()
+    lines += controls_section()
     lines += static_section()
     lines += proxy_section()
     notes = ROOT / "bench" / "analysis.md"
