@@ -6,7 +6,8 @@ The dataset and outlines are read-only and shared by every session, so they use
 modification times and sizes, so a rebuild (which swaps in a new folder) is picked up. A
 selection is keyed by the same stamp and the filters' values only (``filters.selection_key``): a
 rerun that changes how a view looks (a colour, the open place, the as-of year) or that another
-reader already asked for does not filter again; ``st.cache_data`` hands each caller its own copy.
+reader already asked for does not filter again. Like the dataset, a selection is shared, not
+copied (a copy of a large selection cost more than filtering it): views only read it.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ def dataset() -> Dataset:
     return _dataset(str(folder), _stamp(folder))
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=32)
 def _selection(folder: str, stamp: tuple, key: tuple):
     from . import filters
     from .state import ViewState

@@ -308,3 +308,21 @@ def test_the_timeline_keys_its_milestone_diamonds_with_names_and_sources(built, 
     key = next(e for e in at.expander if "milestones on this chart" in e.label)
     text = " ".join(m.value for m in key.markdown)
     assert "[1997: Fixture Rosario](https://example.org/rosario)" in shown(text)  # named, its source linked
+
+
+def test_the_pages_leave_the_shared_selection_as_they_found_it(built, monkeypatch):
+    """A filter selection is shared between readers, not copied: after every exploring page has
+    drawn from it, it still equals the same selection computed afresh."""
+    import pandas as pd
+
+    from hrcmap import cache, filters
+    from hrcmap.state import ViewState
+
+    for page in ("map", "timeline", "data", "networks"):
+        assert not run_page(page, built, monkeypatch, region="Europe", colour="year").exception
+    state = ViewState(region=("Europe",))
+    events, places, _counts = cache.selection(state)
+    data = cache.dataset()
+    fresh = filters.filter_events(data.events, state)
+    pd.testing.assert_frame_equal(events, fresh)
+    pd.testing.assert_frame_equal(places, filters.places_view(data.places, fresh, data.networks))
