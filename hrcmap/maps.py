@@ -24,7 +24,7 @@ from .text import place_names
 # writes it. The networks come with a click, in the side panel.
 PLACE_COLUMNS = ["p", "f", "t", "y"]
 SEAT_LAYER = "places-at-seat"
-MAX_RINGS = 8  # rings drawn one inside the next at one point, at most
+MAX_RINGS = 5  # rings drawn one inside the next at one point, at most (the world view must not show a target)
 TOOLTIP = {"text": "{t}\nFirst commitment: {y}"}
 YEAR_STEPS = 8
 
@@ -107,14 +107,14 @@ def radii(places: pd.DataFrame) -> pd.Series:
 def ring_radii(places: pd.DataFrame) -> pd.Series:
     """Pixel radius of the ring drawn for each place placed at its seat or its city's point: just
     outside its circle's size, and where several share one point (the districts of a city), one
-    ring inside the next (11, 15, 19 px …, at most :data:`MAX_RINGS`), most-recorded innermost, so
+    ring inside the next (10, 13, 16 px …, at most :data:`MAX_RINGS`), most-recorded innermost, so
     each can be seen and clicked."""
     key = places["lon"].astype(float).round(2).astype(str) + "," + places["lat"].astype(float).round(2).astype(str)
     ordered = places.assign(_k=key).sort_values(["n_events", "place_id"], ascending=[False, True])
     k = ordered.groupby("_k").cumcount().reindex(places.index)
     shared = ordered.groupby("_k")["_k"].transform("size").reindex(places.index) > 1
-    # past eight rings (39 px) the next ones share the outermost: a bullseye must not cover a region
-    return (radii(places) + 5).where(~shared, 11 + 4 * k.clip(upper=MAX_RINGS - 1)).astype(int)
+    # past five rings (22 px) the next ones share the outermost: a bullseye must not cover a region
+    return (radii(places) + 5).where(~shared, 10 + 3 * k.clip(upper=MAX_RINGS - 1)).astype(int)
 
 
 def place_layer_data(places: pd.DataFrame, colour: str = "family") -> pd.DataFrame:
@@ -214,7 +214,7 @@ def build_map(
                 filled=False,
                 stroked=True,
                 get_line_color=colour_expression(palette(colour)),
-                line_width_min_pixels=2.5,
+                line_width_min_pixels=2,
                 pickable=True,
                 auto_highlight=True,
             )

@@ -33,7 +33,7 @@ def describe(events: pd.DataFrame, state: ViewState, labels: dict[str, dict[str,
     kinds = "".join(" " + words(p.key) for p in chosen if p.phrase == "kind")
     committed = int(events["event_type"].astype(str).isin(COMMITMENT_TYPES).sum())
     if committed:
-        sentence += f" made {committed}{kinds} {'commitment' if committed == 1 else 'commitments'}"
+        sentence += f" made {committed:,}{kinds} {'commitment' if committed == 1 else 'commitments'}"
         if also := _also(events, committed):
             sentence += f" (and {also})"
     else:  # only steps or endings are shown, e.g. under a kind filter

@@ -18,9 +18,9 @@ _IRREGULAR = {"country": "countries", "city": "cities", "commitment": "commitmen
 
 
 def plural(n: int, noun: str, many: str | None = None) -> str:
-    """``3 places``, ``1 country``, ``2 countries``: the one rule for counted nouns."""
+    """``3 places``, ``1 country``, ``1,320 places``: the one rule for counted nouns."""
     word = noun if n == 1 else (many or _IRREGULAR.get(noun, noun + "s"))
-    return f"{n} {word}"
+    return f"{n:,} {word}"
 
 
 def join_words(items: Iterable[str], word: str = "or") -> str:
