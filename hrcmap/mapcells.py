@@ -20,15 +20,20 @@ def aggregated(places: pd.DataFrame) -> bool:
     return len(places) > AGGREGATE_ABOVE
 
 
+def _cell_of(places: pd.DataFrame, degrees: float) -> tuple[pd.Series, pd.Series]:
+    """Each place's cell: its column and row in a grid of ``degrees``."""
+    return (places["lon"].astype(float) // degrees).astype(int), (places["lat"].astype(float) // degrees).astype(int)
+
+
 def cell_layer_data(places: pd.DataFrame, degrees: float = CELL_DEGREES) -> pd.DataFrame:
     """Places gathered into cells of ``degrees`` (about 200 km at 2°): each cell at the mean point
     of its places, with their number, the earliest first commitment and a tooltip saying so."""
-    lon, lat = places["lon"].astype(float), places["lat"].astype(float)
+    x, y = _cell_of(places, degrees)
     grouped = places.assign(
-        _x=(lon // degrees).astype(int),
-        _y=(lat // degrees).astype(int),
-        _lon=lon,
-        _lat=lat,
+        _x=x,
+        _y=y,
+        _lon=places["lon"].astype(float),
+        _lat=places["lat"].astype(float),
         _year=places["first_year"].astype(int),
     ).groupby(["_x", "_y"])
     cells = grouped.agg(n=("_lon", "size"), lon=("_lon", "mean"), lat=("_lat", "mean"), year=("_year", "min")).reset_index()
@@ -47,7 +52,7 @@ def cells_caption(places: pd.DataFrame) -> str:
     """What a reader of an aggregated map is told under it ("" when every place has its circle)."""
     if not aggregated(places):
         return ""
-    cells = len(cell_layer_data(places))
+    cells = len(set(zip(*_cell_of(places, CELL_DEGREES))))  # counted, not drawn a second time
     return (
         f"{len(places):,} places are too many to draw one by one: the map shows them as {cells:,} cells of about "
         f"{round(CELL_DEGREES * 111, -1):.0f} km, each sized by its number of places. Filter by continent, country or "
