@@ -244,12 +244,17 @@ def main() -> None:
     print(report)
 
 
+def last_results(name: str) -> dict | None:
+    """What a separate benchmark (bench/<name>.py) wrote last in bench/results/<name>.json, if it has run."""
+    path = ROOT / "bench" / "results" / f"{name}.json"
+    return json.loads(path.read_text()) if path.exists() else None
+
+
 def browser_section() -> list[str]:
     """What bench/browser.py measured last (results/browser.json), if it has run."""
-    path = ROOT / "bench" / "results" / "browser.json"
-    if not path.exists():
+    b = last_results("browser")
+    if b is None:
         return []
-    b = json.loads(path.read_text())
     lines = [
         "",
         f"## In a real browser ({b['rounds']} rounds, {b['when']}, `python bench/browser.py`)",
@@ -273,10 +278,9 @@ def browser_section() -> list[str]:
 
 def controls_section() -> list[str]:
     """What bench/controls.py measured last (results/controls.json), if it has run."""
-    path = ROOT / "bench" / "results" / "controls.json"
-    if not path.exists():
+    c = last_results("controls")
+    if c is None:
         return []
-    c = json.loads(path.read_text())
     lines = [
         "",
         f"## A control that changes one chart ({c['when']}, `python bench/controls.py`)",
@@ -297,10 +301,9 @@ def controls_section() -> list[str]:
 
 def static_section() -> list[str]:
     """What bench/static.py measured last (results/static.json), if it has run."""
-    path = ROOT / "bench" / "results" / "static.json"
-    if not path.exists():
+    r = last_results("static")
+    if r is None:
         return []
-    r = json.loads(path.read_text())
     return [
         "",
         f"## A static embed against the live page ({r['when']}, `python bench/static.py`)",
@@ -320,10 +323,9 @@ def static_section() -> list[str]:
 
 def proxy_section() -> list[str]:
     """What bench/proxy.py measured last (results/proxy.json), if it has run."""
-    path = ROOT / "bench" / "results" / "proxy.json"
-    if not path.exists():
+    r = last_results("proxy")
+    if r is None:
         return []
-    r = json.loads(path.read_text())
     lines = [
         "",
         f"## Through the production proxy ({r['when']}, `python bench/proxy.py`)",
