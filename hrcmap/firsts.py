@@ -15,6 +15,7 @@ headline row's conflict group), the headline says so: "2001; one source says 200
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from .kinds import COMMITMENT_TYPES, ENDING_EVENT_TYPES, event_class
@@ -26,73 +27,106 @@ SEVERAL = "several"  # the family of a place whose networks belong to more than 
 
 def outranked(events: pd.DataFrame) -> pd.Series:
     """True for rows whose conflict group holds a better-sourced row (high confidence over medium)."""
-    if "conflict_group" not in events or "confidence" not in events:
-        return pd.Series(False, index=events.index)
-    rank = events["confidence"].map(_RANK).fillna(0)
-    grouped = events["conflict_group"] != ""
-    best = rank.where(grouped).groupby(events["conflict_group"]).transform("max")
-    return grouped & (rank < best)
+    out = np.zeros(len(events), dtype=bool)
+    if "conflict_group" in events and "confidence" in events:
+        groups, ranks = events["conflict_group"].tolist(), [_RANK.get(c, 0) for c in events["confidence"].tolist()]
+        grouped = [i for i, g in enumerate(groups) if isinstance(g, str) and g]  # few rows: a loop beats a groupby
+        best: dict[str, int] = {}
+        for i in grouped:
+            best[groups[i]] = max(best.get(groups[i], 0), ranks[i])
+        for i in grouped:
+            out[i] = ranks[i] < best[groups[i]]
+    return pd.Series(out, index=events.index)
 
 
-def _tier(events: pd.DataFrame) -> pd.Series:
+def _tier(events: pd.DataFrame) -> np.ndarray:
     """0 for commitments, 1 for steps, 2 for endings: the order the headline rule looks in."""
     kind = events["event_type"]
-    return (~kind.isin(COMMITMENT_TYPES)).astype(int) + kind.isin(ENDING_EVENT_TYPES).astype(int)
+    return (~kind.isin(COMMITMENT_TYPES)).to_numpy(dtype=np.int8) + kind.isin(ENDING_EVENT_TYPES).to_numpy(dtype=np.int8)
+
+
+class _Heads:
+    """The headline rule worked out once on arrays: each place's first row and its disputed years.
+
+    The events are ordered by place, tier, outranked, year, date and id with one ``np.lexsort``;
+    each place's first row in that order is its headline (a pandas sort and groupby cost ten
+    times more, and this runs on every filter change)."""
+
+    def __init__(self, events: pd.DataFrame) -> None:
+        codes, self.places = pd.factorize(events["place_id"], sort=True)
+        tier, year = _tier(events), events["year"].astype(int).to_numpy()
+        keys = [events[k].to_numpy(dtype=object) for k in ("event_id", "date") if k in events]
+        order = np.lexsort((*keys, year, outranked(events).to_numpy(), tier, codes))
+        ordered = codes[order]
+        self.rows = order[np.r_[True, ordered[1:] != ordered[:-1]]] if len(order) else order
+        self.events, self.codes, self.tier, self.year = events, codes, tier, year
+
+    def first(self) -> pd.DataFrame:
+        return self.events.iloc[self.rows].set_index(pd.Index(self.places, name="place_id")).drop(columns="place_id")
+
+    def disputed(self) -> pd.Series:
+        """Per place, the other years its sources give for its first commitment: its outranked
+        earlier claims and the other years of its headline row's conflict group."""
+        codes, year, rows = self.codes, self.year, self.rows
+        head_year = year[rows][codes]
+        other = (self.tier == self.tier[rows][codes]) & (year < head_year)  # rows of the headline's tier only
+        if "conflict_group" in self.events:
+            groups = self.events["conflict_group"].to_numpy(dtype=object)
+            same = (groups != "") & (groups == groups[rows][codes]) & (year != head_year)
+            other |= (self.tier == self.tier[rows][codes]) & same
+        found: dict[int, set[int]] = {}
+        for code, y in zip(codes[other].tolist(), year[other].tolist()):
+            found.setdefault(code, set()).add(y)
+        text = [";".join(map(str, sorted(found[c]))) if c in found else "" for c in range(len(self.places))]
+        return pd.Series(text, index=pd.Index(self.places, name="place_id"), dtype="string")
 
 
 def first_events(events: pd.DataFrame) -> pd.DataFrame:
     """One row per place (indexed by place_id): the event that gives its headline year."""
-    ordered = events.assign(_tier=_tier(events), _outranked=outranked(events))
-    keys = [k for k in ("_tier", "_outranked", "year", "date", "event_id") if k in ordered]
-    ordered = ordered.sort_values(keys, kind="stable")
-    return ordered.groupby("place_id", sort=True).head(1).set_index("place_id").drop(columns=["_tier", "_outranked"])
+    return _Heads(events).first()
 
 
-def _starting(events: pd.DataFrame) -> pd.DataFrame:
-    """Each place's events of the tier its headline comes from (its commitments, if it has any)."""
-    tier = _tier(events)
-    return events[tier == tier.groupby(events["place_id"]).transform("min")]
+def headlines(events: pd.DataFrame, families: dict[str, str] | None = None) -> pd.DataFrame:
+    """Per place (indexed by place_id, in order): first_year, first_year_disputed and first_kind,
+    from one ordering of the events; with ``families`` (network → family) also n_events, networks
+    (its distinct networks, ";"-joined) and family (see :func:`families_of_places`)."""
+    heads = _Heads(events)
+    kinds = events["event_type"].to_numpy(dtype=object)[heads.rows]
+    columns: dict[str, object] = {
+        "first_year": heads.year[heads.rows],
+        "first_year_disputed": heads.disputed().to_numpy(dtype=object),
+        "first_kind": np.array([event_class(str(k)) for k in kinds], dtype=object),
+    }
+    if families is not None:
+        found: list[set[str]] = [set() for _ in heads.places]
+        for code, network in zip(heads.codes.tolist(), events["network_id"].tolist()):
+            if network:
+                found[code].add(network)
+        columns["n_events"] = np.bincount(heads.codes, minlength=len(heads.places))
+        columns["networks"] = np.array([";".join(sorted(f)) for f in found], dtype=object)
+        columns["family"] = np.array([_family({families.get(n, "local") for n in f}) for f in found], dtype=object)
+    index = pd.Index(heads.places, name="place_id")
+    # text as Python strings: pandas would otherwise convert each column to Arrow strings, which the
+    # views then select from at a cost (see load._plain_strings)
+    return pd.DataFrame({k: pd.Series(v, index=index, dtype=object if k in _TEXT else None) for k, v in columns.items()})
 
 
-def headlines(events: pd.DataFrame) -> pd.DataFrame:
-    """Per place (indexed by place_id): first_year, first_year_disputed and first_kind, from one
-    ordering of the events (the three functions below, each alone, order them again)."""
-    first = first_events(events)
-    return pd.DataFrame(
-        {
-            "first_year": first["year"].astype(int),
-            "first_year_disputed": disputed_first_years(events, first),
-            "first_kind": first["event_type"].astype(str).map(event_class),
-        },
-        index=first.index,
-    )
+_TEXT = ("first_year_disputed", "first_kind", "networks", "family")
+
+
+def _family(kinds: set[str]) -> str:
+    return next(iter(kinds)) if len(kinds) == 1 else SEVERAL if kinds else "local"
 
 
 def first_years(events: pd.DataFrame) -> pd.Series:
     """place_id → the year of its first commitment (see the module's rule)."""
-    return first_events(events)["year"].astype(int)
+    heads = _Heads(events)
+    return pd.Series(heads.year[heads.rows], index=pd.Index(heads.places, name="place_id"), name="year")
 
 
-def disputed_first_years(events: pd.DataFrame, first: pd.DataFrame | None = None) -> pd.Series:
-    """place_id → ";"-separated other years sources give for its first commitment ("" where none).
-
-    Those are its outranked earlier claims, and the other years of the headline row's conflict group.
-    ``first`` is :func:`first_events` of the same events, when the caller has it already.
-    """
-    first = first_events(events) if first is None else first
-    commitments = _starting(events)
-    if commitments.empty:
-        return pd.Series("", index=first.index, dtype="string")
-    years = commitments["year"].astype(int)
-    head_year = commitments["place_id"].map(first["year"].astype(int))
-    groups = commitments.get("conflict_group", pd.Series("", index=commitments.index))
-    head_group = commitments["place_id"].map(first["conflict_group"]) if "conflict_group" in first else ""
-    other = (years < head_year) | ((groups != "") & (groups == head_group) & (years != head_year))
-    found: dict[str, set[int]] = {}
-    for place, year in zip(commitments.loc[other, "place_id"].tolist(), years[other].tolist()):
-        found.setdefault(place, set()).add(year)
-    disputed = pd.Series({p: ";".join(map(str, sorted(ys))) for p, ys in found.items()}, dtype="string")
-    return disputed.reindex(first.index, fill_value="")
+def disputed_first_years(events: pd.DataFrame) -> pd.Series:
+    """place_id → ";"-separated other years sources give for its first commitment ("" where none)."""
+    return _Heads(events).disputed()
 
 
 def committed(places: pd.DataFrame) -> pd.DataFrame:
@@ -123,17 +157,17 @@ def families_of_places(events: pd.DataFrame, families: dict[str, str]) -> pd.Ser
         kinds = found.setdefault(place, set())
         if network:
             kinds.add(families.get(network, "local"))
-    out = {p: (next(iter(f)) if len(f) == 1 else SEVERAL if f else "local") for p, f in sorted(found.items())}
+    out = {p: _family(f) for p, f in sorted(found.items())}
     return pd.Series(out, dtype=object, name="network_id").rename_axis("place_id")
 
 
 def first_year_only_listed(events: pd.DataFrame) -> pd.Series:
     """Per place: True when its earliest commitment year has only ``listed`` events (a membership
     list, not the act of joining), so the place may have joined earlier."""
-    starting = _starting(events)
-    if starting.empty:
+    if events.empty:
         return pd.Series(dtype=bool)
-    years = starting["year"].astype(int)
-    firsts = starting[years == starting["place_id"].map(first_years(starting))]
-    listed = firsts["event_type"].astype(str) == "listed"
-    return listed.groupby(firsts["place_id"]).all().astype(bool)
+    heads = _Heads(events)
+    codes, rows = heads.codes, heads.rows
+    at_head = (heads.tier == heads.tier[rows][codes]) & (heads.year == heads.year[rows][codes])
+    acts = at_head & (events["event_type"].to_numpy(dtype=object) != "listed")
+    return pd.Series(np.bincount(codes[acts], minlength=len(heads.places)) == 0, index=pd.Index(heads.places, name="place_id"))
