@@ -41,21 +41,23 @@ def country_names_layer() -> pdk.Layer:
 def place_names_layer(places: pd.DataFrame, selected: str | None = None) -> pdk.Layer:
     """The names of the places with most recorded events, appearing as the reader zooms in (about
     40 km high, at most 13 px), and the selected place's name at full size whatever the zoom."""
-    ranked = places.sort_values(["n_events", "place_id"], ascending=[False, True]).head(NAMED_PLACES)
-    chosen = places[places["place_id"] == selected] if selected else places.iloc[0:0]
-    shown = pd.concat([chosen, ranked[ranked["place_id"] != selected]])
+    ids, n_events = places["place_id"].tolist(), places["n_events"].astype(int).tolist()
+    ranked = sorted(range(len(ids)), key=lambda i: (-n_events[i], ids[i]))[:NAMED_PLACES]
+    rows = [i for i in range(len(ids)) if ids[i] == selected] + [i for i in ranked if ids[i] != selected]
+    shown = places.iloc[rows]
     big = 400_000  # metres: the selected name is capped at its pixel size at any zoom
-    points = [[round(float(x), 2), round(float(y), 2)] for x, y in zip(shown["lon"], shown["lat"])]
+    lons, lats = shown["lon"].astype(float).tolist(), shown["lat"].astype(float).tolist()
+    points = [[round(x, 2), round(y, 2)] for x, y in zip(lons, lats)]
     # names of places drawn at one point (a city and its districts) stack one line apart, not on top of each other
-    line = pd.Series([f"{x},{y}" for x, y in points]).groupby([f"{x},{y}" for x, y in points]).cumcount()
-    data = pd.DataFrame(
-        {
-            "p": points,
-            "n": place_names(shown).astype(str).tolist(),
-            "s": [big if pid == selected else 40_000 for pid in shown["place_id"]],
-            "o": [[12, 15 * int(k)] for k in line],
-        }
-    )
+    lines: dict[tuple[float, float], int] = {}
+    offsets = []
+    for x, y in points:
+        k = lines[(x, y)] = lines.get((x, y), -1) + 1
+        offsets.append([12, 15 * k])
+    data = [
+        {"p": point, "n": str(name), "s": big if ids[i] == selected else 40_000, "o": offset}
+        for point, name, i, offset in zip(points, place_names(shown).tolist(), rows, offsets)
+    ]
     return pdk.Layer(
         "TextLayer",
         data,

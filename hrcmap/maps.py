@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import html
-import json
 
 import pandas as pd
 import pydeck as pdk
 
+from .deckjson import CompactDeck, records
 from .firsts import headline_year
 from .mapcells import aggregated, cells_layer
 from .maplabels import country_names_layer, place_names_layer
@@ -27,17 +27,6 @@ SEAT_LAYER = "places-at-seat"
 MAX_RINGS = 5  # rings drawn one inside the next at one point, at most (the world view must not show a target)
 TOOLTIP = {"text": "{t}\nFirst commitment: {y}"}
 YEAR_STEPS = 8
-
-
-class CompactDeck(pdk.Deck):
-    """A deck whose JSON has no indentation: pydeck indents by two spaces, which was over half of
-    what the map element sent (Streamlit ships ``to_json()`` as it is)."""
-
-    def to_json(self) -> str:
-        # pydeck's own serialiser, in one pass and without its two-space indentation
-        from pydeck.bindings.json_tools import default_serialize
-
-        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"), ensure_ascii=False)
 
 
 def placeholder_html(n_places: int, height: int) -> str:
@@ -75,12 +64,12 @@ def colour_expression(colours: list[list[int]]) -> str:
 
 def tooltip_names(places: pd.DataFrame) -> list[str]:
     """ "Osaka Prefecture, Japan" and, when the point is not the place itself, where it comes from."""
-    names = place_names(places).astype(str) + ", " + places["country_name"].astype(str)
-    return [f"{n}\n{k}" if k else n for n, k in zip(names, _coord_notes(places))]
+    names = zip(place_names(places).tolist(), places["country_name"].tolist(), _coord_notes(places))
+    return [f"{n}, {c}\n{k}" if k else f"{n}, {c}" for n, c, k in names]
 
 
 def _column(places: pd.DataFrame, name: str, default: str = "") -> list[str]:
-    return [str(k) for k in places[name]] if name in places else [default] * len(places)
+    return [str(k) for k in places[name].tolist()] if name in places else [default] * len(places)
 
 
 def _coord_notes(places: pd.DataFrame) -> list[str]:
@@ -109,35 +98,44 @@ def ring_radii(places: pd.DataFrame) -> pd.Series:
     outside its circle's size, and where several share one point (the districts of a city), one
     ring inside the next (10, 13, 16 px …, at most :data:`MAX_RINGS`), most-recorded innermost, so
     each can be seen and clicked."""
-    key = places["lon"].astype(float).round(2).astype(str) + "," + places["lat"].astype(float).round(2).astype(str)
-    ordered = places.assign(_k=key).sort_values(["n_events", "place_id"], ascending=[False, True])
-    k = ordered.groupby("_k").cumcount().reindex(places.index)
-    shared = ordered.groupby("_k")["_k"].transform("size").reindex(places.index) > 1
-    # past five rings (22 px) the next ones share the outermost: a bullseye must not cover a region
-    return (radii(places) + 5).where(~shared, 10 + 3 * k.clip(upper=MAX_RINGS - 1)).astype(int)
+    n_events = places["n_events"].astype(int).tolist()
+    ids = places["place_id"].tolist()
+    points = zip(places["lon"].astype(float).round(2).tolist(), places["lat"].astype(float).round(2).tolist())
+    out = (radii(places) + 5).to_numpy().copy()
+    sharing: dict[tuple[float, float], list[int]] = {}
+    for i, point in enumerate(points):
+        sharing.setdefault(point, []).append(i)
+    for rows in sharing.values():
+        if len(rows) > 1:
+            # past five rings (22 px) the next ones share the outermost: a bullseye must not cover a region
+            for k, i in enumerate(sorted(rows, key=lambda i: (-n_events[i], ids[i]))):
+                out[i] = 10 + 3 * min(k, MAX_RINGS - 1)
+    return pd.Series(out, index=places.index, dtype=int)
 
 
 def place_layer_data(places: pd.DataFrame, colour: str = "family") -> pd.DataFrame:
     """Project places to the columns the scatter layer draws; coordinates rounded to ~1 km."""
-    index = colour_indices(places, colour)
-    radius = radii(places)
-    ended = places["status"].isin(["withdrawn", "repealed"]).astype(int)
+    radius = [3 + min(int(n), 6) for n in places["n_events"].tolist()]  # as radii(), without pandas' per-call cost
+    ended = [s in ("withdrawn", "repealed") for s in places["status"].tolist()]
     years = [
         headline_year(y, d, k)
         for y, d, k in zip(
-            places["first_year"], _column(places, "first_year_disputed"), _column(places, "first_kind", "commitment")
+            places["first_year"].tolist(), _column(places, "first_year_disputed"), _column(places, "first_kind", "commitment")
         )
     ]
-    df = pd.DataFrame(
+    return pd.DataFrame(
         {
             # GeoJSON and deck.gl order: [lon, lat]
-            "p": [[round(float(x), 2), round(float(y), 2)] for x, y in zip(places["lon"], places["lat"])],
-            "f": [encode(i, r, w) for i, r, w in zip(index, radius, ended)],
-            "t": tooltip_names(places),
+            "p": [
+                [round(x, 2), round(y, 2)]
+                for x, y in zip(places["lon"].astype(float).tolist(), places["lat"].astype(float).tolist())
+            ],
+            "f": [encode(i, r, w) for i, r, w in zip(colour_indices(places, colour), radius, ended)],
+            "t": pd.Series(tooltip_names(places), dtype=object),
             "y": [int(y) if y.isdigit() else y for y in years],  # 2001 as a number: two bytes fewer than "2001"
-        }
+        },
+        columns=PLACE_COLUMNS,
     )
-    return df[PLACE_COLUMNS].reset_index(drop=True)
 
 
 def country_counts_geojson(outlines: dict, counts: dict[str, int]) -> dict:
@@ -201,12 +199,14 @@ def build_map(
         layers.append(cells_layer(places))
         drawn = places.iloc[0:0]  # no circle per place; the names and the selected ring still follow
     # a province or regency placed at its seat is a hollow ring around the point, so the city there stays visible
-    at_seat = drawn["coord_note"].astype(str) != "" if "coord_note" in drawn else pd.Series(False, index=drawn.index)
-    if at_seat.any():
+    at_seat = (drawn["coord_note"].astype(str) != "").tolist() if "coord_note" in drawn else [False] * len(drawn)
+    rows = records(place_layer_data(drawn, colour))  # one pass over every place, then split in two layers
+    if any(at_seat):
+        rings = ring_radii(drawn.loc[at_seat, ["lon", "lat", "n_events", "place_id"]]).tolist()
         layers.append(
             pdk.Layer(
                 "ScatterplotLayer",
-                place_layer_data(drawn[at_seat], colour).assign(r=ring_radii(drawn[at_seat]).to_numpy()),
+                [{**row, "r": r} for row, r in zip((row for row, seat in zip(rows, at_seat) if seat), rings)],
                 id=SEAT_LAYER,
                 get_position="p",
                 get_radius="r",
@@ -222,7 +222,7 @@ def build_map(
     layers.append(
         pdk.Layer(
             "ScatterplotLayer",
-            place_layer_data(drawn[~at_seat], colour),
+            [row for row, seat in zip(rows, at_seat) if not seat],
             id="places",
             get_position="p",
             get_radius="f % 10",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 from urllib.parse import urlparse
 
@@ -18,11 +19,10 @@ def host(url: str) -> str:
 
 
 def source_domains(urls: pd.Series, most: int = 6) -> list[tuple[str, int]]:
-    """The sites most cited among ``urls``, with how many facts each supports."""
-    per_page = urls.value_counts()  # count pages first: each distinct address is parsed once
-    hosts = per_page.groupby(per_page.index.map(host)).sum()
-    counts = hosts[hosts.index != ""].sort_values(ascending=False, kind="stable")
-    return [(h, int(n)) for h, n in counts.head(most).items()]
+    """The sites most cited among ``urls``, with how many facts each supports (ties in site order)."""
+    counts = Counter(map(host, urls.tolist()))  # each address is parsed once per process (host is remembered)
+    counts.pop("", None)
+    return sorted(counts.items(), key=lambda hn: (-hn[1], hn[0]))[:most]
 
 
 def licence_name(package: dict) -> str:

@@ -35,9 +35,11 @@ def chart_block(
     image_downloads(fig, escape.plain(title.text) if title is not None and title.text else sentence, events, key, context)
 
 
-def _source_line(events: pd.DataFrame, context: str) -> str:
-    data = cache.dataset()
-    return image_source(data.version, licence_name(data.package), events, context, view_link())
+def _source_line(events: pd.DataFrame, context: str) -> Callable[[], str]:
+    """The image's source line, worked out when a download is clicked (it counts the view's sources);
+    the view's link is read now, while the page knows it."""
+    data, link = cache.dataset(), view_link()
+    return lambda: image_source(data.version, licence_name(data.package), events, context, link)
 
 
 def image_downloads(fig: go.Figure, title: str, events: pd.DataFrame, key: str, context: str = "") -> None:
@@ -48,7 +50,7 @@ def image_downloads(fig: go.Figure, title: str, events: pd.DataFrame, key: str, 
     source = _source_line(events, context)
 
     def draw(fmt: str) -> Callable[[], bytes]:
-        return lambda: images.figure_image(fig, fmt, title, source)
+        return lambda: images.figure_image(fig, fmt, title, source())
 
     _png_and_svg(draw, "Download {} for slides", f"hrcmap-{version}-{key}", f"img-{key}")
 
@@ -83,7 +85,7 @@ def animation_downloads(places: pd.DataFrame, events: pd.DataFrame, key: str, ti
     outlines = cache.outlines_geojson()
 
     def draw(make: Callable[..., bytes]) -> Callable[[], bytes]:
-        return lambda: make(places, outlines, title or animation.DEFAULT_TITLE, source)
+        return lambda: make(places, outlines, title or animation.DEFAULT_TITLE, source())
 
     gif, mp4 = st.columns(2)
     for column, kind, make, mime in ((gif, "gif", animation.gif, "image/gif"), (mp4, "mp4", animation.mp4, "video/mp4")):
@@ -118,7 +120,7 @@ def map_downloads(
     outlines = cache.outlines_geojson()
 
     def draw(fmt: str) -> Callable[[], bytes]:
-        return lambda: mapstill.map_image(places, outlines, fmt, title, subtitle, source, colour, selected)
+        return lambda: mapstill.map_image(places, outlines, fmt, title, subtitle, source(), colour, selected)
 
     _png_and_svg(draw, "Download this map as {} for slides", f"hrcmap-{version}-{key}", f"map-{key}")
 
