@@ -2,6 +2,8 @@
 
 import streamlit as st
 
+from hrcmap import cache
+
 # an embedded view (?embed=true, from the share box's iframe snippet) starts with the sidebar closed
 st.set_page_config(
     page_title="hrcmap: human rights cities atlas",
@@ -29,3 +31,4 @@ if "present" in st.query_params and page.url_path != "present":
     st.switch_page(PAGES[-1], query_params={"present": st.query_params.get("present", "")})
 st.sidebar.caption("hrcmap: an open, sourced atlas of the human rights cities movement.")
 page.run()
+cache.settle()

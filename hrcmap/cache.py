@@ -12,27 +12,34 @@ copied (a copy of a large selection cost more than filtering it): views only rea
 
 from __future__ import annotations
 
+import gc
+import hashlib
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import streamlit as st
 
 from .load import Dataset, load_dataset
 from .paths import COUNTRIES_GEOJSON, processed_dir
 
+T = TypeVar("T")
 
-def _stamp(folder: Path) -> tuple:
-    """The folder's identity (a build swaps in a new folder, with a new inode) and its files' times and sizes."""
+
+def _stamp(folder: Path) -> str:
+    """The folder's identity (a build swaps in a new folder, with a new inode) and its files' times
+    and sizes, as a short digest ("" when the folder is missing): every cached call hashes it."""
     try:
         here = folder.stat()
         files = tuple(sorted((p.name, st.st_mtime_ns, st.st_size) for p in folder.iterdir() if p.is_file() for st in (p.stat(),)))
     except OSError:
-        return ()  # missing, or swapped meanwhile: the loader says so or reads the set-aside copy
-    return (here.st_dev, here.st_ino, here.st_mtime_ns, files)
+        return ""  # missing, or swapped meanwhile: the loader says so or reads the set-aside copy
+    return hashlib.sha1(repr((here.st_dev, here.st_ino, here.st_mtime_ns, files)).encode()).hexdigest()
 
 
 @st.cache_resource(show_spinner=False)
-def _dataset(folder: str, stamp: tuple) -> Dataset:
+def _dataset(folder: str, stamp: str) -> Dataset:
     return load_dataset(Path(folder))
 
 
@@ -43,7 +50,7 @@ def dataset() -> Dataset:
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def _selection(folder: str, stamp: tuple, key: tuple):
+def _selection(folder: str, stamp: str, key: tuple):
     from . import filters
     from .state import ViewState
 
@@ -64,6 +71,18 @@ def selection(state):
     return _selection(str(folder), _stamp(folder), selection_key(state))
 
 
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _whole(folder: str, stamp: str, name: str, args: tuple, _make: Callable[..., Any]) -> Any:
+    return _make(_dataset(folder, stamp), *args)
+
+
+def whole(make: Callable[..., T], *args: Any) -> T:
+    """``make(dataset, *args)``: a view of the whole dataset that no filter changes
+    (:mod:`hrcmap.wholeviews`), computed once per build and per ``args`` and shared, not copied."""
+    folder = processed_dir()
+    return _whole(str(folder), _stamp(folder), f"{make.__module__}.{make.__qualname__}", args, make)
+
+
 @st.cache_resource(show_spinner=False)
 def outlines_geojson(path: str = str(COUNTRIES_GEOJSON)) -> dict:
     """Country outlines as a GeoJSON dict, for the offline basemap."""
@@ -71,7 +90,7 @@ def outlines_geojson(path: str = str(COUNTRIES_GEOJSON)) -> dict:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _facets_and_options(folder: str, stamp: tuple):
+def _facets_and_options(folder: str, stamp: str):
     from .facets import facets
     from .state import Options
 
@@ -94,7 +113,7 @@ def outline_xy(path: str = str(COUNTRIES_GEOJSON)):
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _package_zip(folder: str, stamp: tuple, citation: str) -> bytes:
+def _package_zip(folder: str, stamp: str, citation: str) -> bytes:
     from .export import package_zip
 
     return package_zip(Path(folder), citation)
@@ -107,7 +126,7 @@ def package_zip(citation: str) -> bytes:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _chapters(path: str, mtime: int, folder: str, stamp: tuple):
+def _chapters(path: str, mtime: int, folder: str, stamp: str):
     from .chapters import load_chapters
 
     return load_chapters(Path(path), _dataset(folder, stamp))
@@ -126,7 +145,7 @@ def chapters(path: Path):
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _full_downloads(folder: str, stamp: tuple) -> tuple[bytes, bytes]:
+def _full_downloads(folder: str, stamp: str) -> tuple[bytes, bytes]:
     from .export import events_csv, places_geojson
 
     d = _dataset(folder, stamp)
@@ -137,3 +156,13 @@ def full_downloads() -> tuple[bytes, bytes]:
     """The whole dataset's events CSV and places GeoJSON, made once per build rather than per rerun."""
     folder = processed_dir()
     return _full_downloads(str(folder), _stamp(folder))
+
+
+@st.cache_resource(show_spinner=False)
+def settle() -> bool:
+    """Once per process, after its first page has run: hand everything alive by then (the modules,
+    the dataset, the outlines) to ``gc.freeze``, so Python's collector stops scanning it. A full
+    collection of that heap took about 80 ms and could fall in the middle of any rerun; what is
+    allocated later (reruns, sessions) is collected as before."""
+    gc.freeze()
+    return True

@@ -2,14 +2,15 @@
 
 import streamlit as st
 
-from hrcmap import about, network_views, sentences, tables
+from hrcmap import about, cache, wholeviews
 from hrcmap.ui.chrome import require_dataset, source_footer, text
 
 data = require_dataset()
+whole = cache.whole(wholeviews.about)
 st.title("About hrcmap")
-text(sentences.overview_sentence(data.events, data.places))
+text(whole.overview)
 st.markdown(about.ABOUT)
-st.dataframe(network_views.known_gaps(data.networks, data.network_counts), width="stretch", hide_index=True)
+st.dataframe(whole.known_gaps, width="stretch", hide_index=True)
 st.subheader("Places by continent")
-st.dataframe(tables.coverage_by_region(data.places), width="stretch", hide_index=True)
+st.dataframe(whole.by_continent, width="stretch", hide_index=True)
 source_footer(data)

@@ -2,8 +2,7 @@
 
 import streamlit as st
 
-from hrcmap import cache, charts, escape, filters, maps, network_views, sentences
-from hrcmap.state import ViewState
+from hrcmap import cache, escape, network_views, wholeviews
 from hrcmap.ui.binding import save_state, view_state
 from hrcmap.ui.blocks import chart_block
 from hrcmap.ui.chrome import caption, require_dataset, source_footer, text
@@ -18,16 +17,16 @@ st.caption(
     "Places mapped here against the latest total each network reported itself. This page shows whole "
     "networks: the filters of the Map, Timeline and Data pages do not apply here."
 )
+whole = cache.whole(wholeviews.networks)
 st.dataframe(
-    network_views.network_table(data.networks, data.network_counts),
+    whole.table,
     width="stretch",
     hide_index=True,
     column_config={"Source": st.column_config.LinkColumn("Source"), "Website": st.column_config.LinkColumn("Website")},
 )
 
 st.header("One network")
-names = dict(zip(data.networks["network_id"], data.networks["short_name"]))
-ids = list(data.networks.sort_values("places_mapped", ascending=False)["network_id"])
+names, ids = whole.names, whole.ids
 network = network_views.shown_network(state, ids)
 if len(state.network) > 1:
     caption("Several networks are chosen in the link; this section shows the first.")
@@ -48,16 +47,12 @@ text(row["description"])
 for label, value in network_views.network_facts(data.networks, network):
     st.markdown(f"**{escape.markdown(label)}:** {escape.markdown(value)}")
 st.markdown(escape.link("Its website", row["url"]) + " · " + escape.link("Source for these facts", row["source_url"]))
-members = filters.filter_events(data.events, ViewState(network=(network,)))
-member_places = filters.places_view(data.places, members, data.networks)
-st.pydeck_chart(maps.build_map(member_places, cache.outlines_geojson()), height=380, key="network-map")
-cov = charts.coverage_table(network, data.events, data.network_counts)
-chart_block(
-    charts.coverage_figure(cov, names[network]), cov, sentences.coverage_sentence(cov, names[network]), members, key="coverage"
-)
+detail = cache.whole(wholeviews.network_detail, network, names[network])
+st.pydeck_chart(detail.deck, height=380, key="network-map")
+cov = detail.coverage
+chart_block(cov.figure, cov.table, cov.sentence, detail.members, key="coverage")
 
 st.header("How the networks connect")
-matrix = network_views.network_overlap(data.events, names)
-chart_block(charts.overlap_figure(matrix), matrix, network_views.overlap_sentence(data.events), data.events, key="overlap")
+chart_block(whole.overlap_figure, whole.overlap, whole.overlap_sentence, data.events, key="overlap")
 save_state(state)
 source_footer(data)

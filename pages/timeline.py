@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from hrcmap import cache, charts, escape, growth_map, legend, network_views, sentences, tables
+from hrcmap import cache, charts, escape, growth_map, legend, network_views, sentences, tables, wholeviews
 from hrcmap.ui.binding import control, save_state
 from hrcmap.ui.blocks import animation_downloads, chart_block
 from hrcmap.ui.chrome import caption, source_footer, text
@@ -75,14 +75,8 @@ caption("This chart shows the whole network, whatever the filters above: a netwo
 choices = network_views.coverage_options(data.networks, data.network_counts)
 network = st.selectbox("Network", list(choices), format_func=lambda v: choices[v], key="ui_coverage")
 if network:
-    cov = charts.coverage_table(network, data.events, data.network_counts)
-    chart_block(
-        charts.coverage_figure(cov, choices[network]),
-        cov,
-        sentences.coverage_sentence(cov, choices[network]),
-        data.events[data.events["network_id"] == network],
-        key="coverage",
-    )
+    cov = cache.whole(wholeviews.coverage, network, choices[network])
+    chart_block(cov.figure, cov.table, cov.sentence, cov.events, key="coverage")
 save_state(state)
 same_view_elsewhere(state, "pages/timeline.py")
 source_footer(data, events)

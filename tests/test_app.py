@@ -184,17 +184,18 @@ def test_similar_places_link_to_their_profiles(built, monkeypatch):
 
 
 def test_downloads_have_the_right_names_and_the_filtered_content(built, monkeypatch):
-    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+    from streamlit.runtime.media_file_manager import MediaFileManager
 
-    saved = {}
-    original = MemoryMediaFileStorage.load_and_get_id
+    made = {}  # each file is made when its button is clicked: keep what a click would run
+    original = MediaFileManager.add_deferred
 
-    def record(self, path_or_data, mimetype, kind, filename=None):
-        saved[filename] = path_or_data
-        return original(self, path_or_data, mimetype, kind, filename)
+    def record(self, data_callable, mimetype, coordinates, file_name=None, **kw):
+        made[file_name] = data_callable
+        return original(self, data_callable, mimetype, coordinates, file_name, **kw)
 
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
+    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
     run_page("data", built, monkeypatch, country="AUT")
+    saved = {name: make() for name, make in made.items()}
     version = json.loads((built / "datapackage.json").read_text())["version"]
     assert set(saved) == {
         f"hrcmap-{version}-filtered-events.csv",

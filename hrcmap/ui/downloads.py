@@ -70,16 +70,22 @@ HEADINGS = {"filtered": "What the filters show", "full": "The whole dataset"}
 def download_section(data: Dataset, events: pd.DataFrame, places: pd.DataFrame, sentence: str) -> None:
     """Two columns of download buttons: the filtered view and the whole dataset, each file named by version.
 
-    ``sentence`` says what the view shows; the view's zip carries it in its README."""
+    ``sentence`` says what the view shows; the view's zip carries it in its README. Each file is made
+    when its button is clicked, not on every rerun (a filter change made all six: most of the page's time)."""
     columns = dict(zip(HEADINGS, st.columns(len(HEADINGS))))
     for which, heading in HEADINGS.items():
         columns[which].markdown(f"**{escape.markdown(heading)}**")
+
+    def made_by(d: Download) -> Callable[[], Any]:
+        return lambda: d.make(data, events, places, sentence)
+
     for d in DOWNLOADS:
         columns[d.column].download_button(
             escape.markdown(d.label),
-            d.make(data, events, places, sentence),
+            made_by(d),
             file_name=f"hrcmap-{data.version}-{d.name}",
             mime=d.mime,
+            on_click="ignore",
             width="stretch",
             key=d.key,
         )
