@@ -44,24 +44,25 @@ def cumulative_figure(
     colours = colours or REGION_COLORS
     x = np.asarray(table.index, dtype=int)
     traces = [
-        go.Scatter(
-            x=x,
-            y=table[group].to_numpy(),
-            name=safe(group),
-            mode="lines",
-            stackgroup="one",
-            line={"color": colours.get(group, OKABE_ITO[i % len(OKABE_ITO)]), "dash": DASHES[i % len(DASHES)], "width": 2},
-            hovertemplate="%{x}: %{y} places<extra>%{fullData.name}</extra>",
-        )
+        {
+            "type": "scatter",
+            "x": x,
+            "y": table[group].to_numpy(),
+            "name": safe(group),
+            "mode": "lines",
+            "stackgroup": "one",
+            "line": {"color": colours.get(group, OKABE_ITO[i % len(OKABE_ITO)]), "dash": DASHES[i % len(DASHES)], "width": 2},
+            "hovertemplate": "%{x}: %{y} places<extra>%{fullData.name}</extra>",
+        }
         for i, group in enumerate(table.columns)
     ]
     if milestones is not None and not milestones.empty and not table.empty:
         shown = milestones[milestones["year"].between(table.index.min(), table.index.max())].sort_values("year")
         traces += _milestone_traces(shown, float(table.sum(axis=1).max()), named, (int(x.min()), int(x.max())))
-    return go.Figure(
-        data=traces,
-        layout={
-            "title": {"text": safe(title)} if title else None,
+    return unchecked(
+        traces,
+        {
+            **({"title": {"text": safe(title)}} if title else {}),
             "xaxis": {"title": {"text": "Year"}},
             "yaxis": {"title": {"text": "Places (cumulative)"}},
             "legend": {"orientation": "h", "y": -0.2},
@@ -69,6 +70,13 @@ def cumulative_figure(
             "hovermode": "closest",
         },
     )
+
+
+def unchecked(data: list[dict], layout: dict) -> go.Figure:
+    """A figure from plain trace and layout dicts, without plotly's check of every property on every
+    rerun (ten times the cost of building it); tests/test_builders.py runs each builder's spec
+    through that check instead."""
+    return go.Figure({"data": data, "layout": layout}, _validate=False)
 
 
 NAMED_AT_MOST = 6  # more milestone titles than this overprint one another: the rest are named on hover
@@ -98,20 +106,21 @@ def _label_rows(years: list[int], texts: list[str], positions: list[str], span: 
     return rows
 
 
-def _milestone_traces(shown: pd.DataFrame, top: float, named: Collection[str] | None, span: tuple[int, int]) -> list:
+def _milestone_traces(shown: pd.DataFrame, top: float, named: Collection[str] | None, span: tuple[int, int]) -> list[dict]:
     """The milestones trace (diamonds, hover) and, for the named ones, their titles on staggered rows."""
     if named is None:
         named = set(shown["milestone_id"]) if len(shown) <= NAMED_AT_MOST else set()
     traces = [
-        go.Scatter(
-            x=shown["year"].astype(int).to_numpy(),
-            y=np.full(len(shown), top * 1.05),
-            mode="markers",
-            name="Milestones",
-            marker={"symbol": "diamond", "size": 9, "color": MARK},
-            customdata=shown[["title", "source_url"]].map(safe).to_numpy(dtype=object),
-            hovertemplate="%{x}: %{customdata[0]}<br>Source: %{customdata[1]}<extra></extra>",
-        )
+        {
+            "type": "scatter",
+            "x": shown["year"].astype(int).to_numpy(),
+            "y": np.full(len(shown), top * 1.05),
+            "mode": "markers",
+            "name": "Milestones",
+            "marker": {"symbol": "diamond", "size": 9, "color": MARK},
+            "customdata": shown[["title", "source_url"]].map(safe).to_numpy(dtype=object),
+            "hovertemplate": "%{x}: %{customdata[0]}<br>Source: %{customdata[1]}<extra></extra>",
+        }
     ]
     labelled = shown[shown["milestone_id"].isin(set(named))]
     if len(labelled):
@@ -119,17 +128,18 @@ def _milestone_traces(shown: pd.DataFrame, top: float, named: Collection[str] | 
         positions = [_text_position(int(y), span) for y in labelled["year"]]
         rows = _label_rows(labelled["year"].astype(int).tolist(), texts, positions, span)
         traces.append(
-            go.Scatter(
-                x=labelled["year"].astype(int).to_numpy(),
-                y=top * (1.05 + 0.09 * np.asarray(rows)),
-                mode="text",
-                text=texts,
-                textposition=positions,
-                textfont={"size": 12},
-                cliponaxis=False,
-                showlegend=False,
-                hoverinfo="skip",
-            )
+            {
+                "type": "scatter",
+                "x": labelled["year"].astype(int).to_numpy(),
+                "y": top * (1.05 + 0.09 * np.asarray(rows)),
+                "mode": "text",
+                "text": texts,
+                "textposition": positions,
+                "textfont": {"size": 12},
+                "cliponaxis": False,
+                "showlegend": False,
+                "hoverinfo": "skip",
+            }
         )
     return traces
 
@@ -167,29 +177,30 @@ def per_year_figure(table: pd.DataFrame, title: str = "") -> go.Figure:
     """
     patterns = ["", "/", "\\", "x", ".", "+", "-", "|"]
     greys = ["#555555", "#888888", "#BBBBBB"]
-    fig = go.Figure()
+    traces = []
     for i, group in enumerate(table.columns):
         ending = str(group).startswith(ENDED)
         colour = greys[i % len(greys)] if ending else OKABE_ITO[i % len(OKABE_ITO)]
-        fig.add_trace(
-            go.Bar(
-                x=list(table.index),
-                y=(-table[group] if ending else table[group]).tolist(),
-                name=safe(str(group).replace("_", " ")),
-                marker={"color": colour, "pattern": {"shape": patterns[i % len(patterns)]}},
-                customdata=table[group].tolist(),
-                hovertemplate="%{x}: %{customdata}<extra>%{fullData.name}</extra>",
-            )
+        traces.append(
+            {
+                "type": "bar",
+                "x": list(table.index),
+                "y": (-table[group] if ending else table[group]).tolist(),
+                "name": safe(str(group).replace("_", " ")),
+                "marker": {"color": colour, "pattern": {"shape": patterns[i % len(patterns)]}},
+                "customdata": table[group].tolist(),
+                "hovertemplate": "%{x}: %{customdata}<extra>%{fullData.name}</extra>",
+            }
         )
-    fig.update_layout(
-        barmode="relative",
-        title=safe(title) if title else None,
-        xaxis_title="Year",
-        yaxis_title="Commitments",
-        legend={"orientation": "h", "y": -0.2},
-        margin={"l": 40, "r": 10, "t": 40 if title else 10, "b": 40},
-    )
-    return fig
+    layout = {
+        "barmode": "relative",
+        **({"title": {"text": safe(title)}} if title else {}),
+        "xaxis": {"title": {"text": "Year"}},
+        "yaxis": {"title": {"text": "Commitments"}},
+        "legend": {"orientation": "h", "y": -0.2},
+        "margin": {"l": 40, "r": 10, "t": 40 if title else 10, "b": 40},
+    }
+    return unchecked(traces, layout)
 
 
 def coverage_table(network_id: str, events: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFrame:

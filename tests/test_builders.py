@@ -252,17 +252,31 @@ def test_tens_of_thousands_of_places_are_drawn_as_cells_and_a_filter_brings_back
     assert mapcells.CELLS_LAYER not in layers and mapcells.cells_caption(few) == ""
 
 
-def test_the_growth_map_spec_passes_plotly_validation(places, outlines):
-    """The app builds the growth map without plotly's per-property checks (they cost more than the
-    rest of the page); the same spec, validated here, must be accepted and unchanged."""
+def _passes_plotly_validation(fig) -> None:
     import plotly.graph_objects as go
     from plotly.utils import PlotlyJSONEncoder
 
-    fig = growth_map.growth_figure(places, growth_map.outline_xy(outlines), as_of=2010)
     checked = go.Figure(fig.to_dict())  # raises on any property plotly does not know
     assert json.dumps(checked.to_dict(), cls=PlotlyJSONEncoder, sort_keys=True) == json.dumps(
         fig.to_dict(), cls=PlotlyJSONEncoder, sort_keys=True
     )
+
+
+def test_the_unchecked_figures_pass_plotly_validation(data, places, outlines):
+    """The app builds the growth map and the timeline's charts without plotly's per-property checks
+    (they cost more than the rest of the page); the same specs, validated here, must be accepted
+    and unchanged, titled or not, milestones named or not."""
+    from hrcmap import legend
+
+    _passes_plotly_validation(growth_map.growth_figure(places, growth_map.outline_xy(outlines), as_of=2010))
+    for split in ("region", "family", "none"):
+        grouped, colours = legend.growth_groups(places, split)
+        growth = charts.cumulative_places(grouped, by="group")
+        for title in ("", "Places"):
+            _passes_plotly_validation(charts.cumulative_figure(growth, data.milestones, title, colours))
+            _passes_plotly_validation(charts.cumulative_figure(growth, data.milestones, title, colours, named=()))
+    for title in ("", "New commitments"):
+        _passes_plotly_validation(charts.per_year_figure(charts.commitments_per_year(data.events), title))
 
 
 def test_the_growth_map_runs_to_the_last_year_of_the_page_control(places, outlines):
