@@ -174,7 +174,7 @@ def measure(rounds: int) -> dict:
                 f"  {name}: {statistics.median(ours):.2f} s vs {statistics.median(theirs):.2f} s, ratio {statistics.median(ratios):.2f}"
             )
         interactions = {
-            "a presentation chapter after the arrow key (chapter 1 → 2, vs a bare page's Next button)": (
+            "a presentation chapter after the arrow key (chapter 1 → 2: a chart, then a map; vs a bare page's Next button drawing a chart, then a 10-point map)": (
                 lambda: time_key(browser, f"{atlas}/present?present=1", "Chapter 2 of"),
                 lambda: time_key(browser, bare_key, "Step 2 of 99"),
                 1.5,

@@ -210,7 +210,16 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--reps", type=int, default=None)
     ap.add_argument("--render", action="store_true", help="only rewrite RESULTS.md from results/latest.json")
+    ap.add_argument(
+        "--all",
+        action="store_true",
+        help="first run the browser, controls, static-site and proxy benchmarks, so one run writes every figure",
+    )
     a = ap.parse_args()
+    if a.all:
+        for name in SEPARATE:
+            print(f"bench/{name}.py")
+            subprocess.run([sys.executable, str(ROOT / "bench" / f"{name}.py")], check=True, cwd=ROOT)
     if a.render:
         results = json.loads((ROOT / "bench" / "results" / "latest.json").read_text())
         (ROOT / "bench" / "RESULTS.md").write_text(render(results))
@@ -242,6 +251,9 @@ def main() -> None:
     report = render(results)
     (ROOT / "bench" / "RESULTS.md").write_text(report)
     print(report)
+
+
+SEPARATE = ("browser", "controls", "static", "proxy")  # each writes bench/results/<name>.json
 
 
 def last_results(name: str) -> dict | None:
