@@ -229,6 +229,7 @@ def main() -> None:
     factors = [10] if a.quick else [10, 100]
     levels = [1, 10, 25] if a.quick else [1, 10, 25, 50]
     results: dict = {"machine": machine(), "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "reps": reps}
+    results["command"] = "python bench/run.py" + (" --all" if a.all else " --quick" if a.quick else "")
     print("B0: empty Streamlit page")
     results["B0"] = baseline(reps)
     print("pages on the real dataset")
@@ -383,7 +384,7 @@ def render(r: dict) -> str:
     lines = [
         "# Benchmark results",
         "",
-        f"Measured {r['when']} on {r['machine']}, with `python bench/run.py` ({r['reps']} reruns per page).",
+        f"Measured {r['when']} on {r['machine']}, with `{r.get('command', 'python bench/run.py')}` ({r['reps']} reruns per page).",
         "Times are through Streamlit's own server and WebSocket protocol (bench/client.py); every page's",
         "rerun is given as a ratio to B0, an empty Streamlit page with one slider on a second server, whose",
         "reruns are interleaved with the page's in the same rounds (the ratio holds when the machine's load",
