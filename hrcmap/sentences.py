@@ -97,7 +97,7 @@ def overview_sentence(events: pd.DataFrame, places: pd.DataFrame) -> str:
     committed = int(events["event_type"].astype(str).isin(COMMITMENT_TYPES).sum())
     sentence = (
         f"{plural(places['place_id'].nunique(), 'place')} in {plural(places['country_iso3'].nunique(), 'country')} "
-        f"made {committed} recorded {'commitment' if committed == 1 else 'commitments'} between {first} and {last}"
+        f"made {committed:,} recorded {'commitment' if committed == 1 else 'commitments'} between {first} and {last}"
     )
     also = _also(events, committed)
     if not also:

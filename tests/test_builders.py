@@ -319,3 +319,18 @@ def test_the_map_opens_on_a_searched_place_on_a_filters_places_or_on_the_world()
     spread = pd.DataFrame({"place_id": ["a", "b"], "lat": [-33.9, 60.2], "lon": [151.2, -135.0]})
     assert opening_view(spread, None, filtered=True) is WORLD
     assert opening_view(places, None, filtered=False) is WORLD
+
+
+def test_the_overview_writes_large_counts_with_thousands_separators():
+    """The About page's first sentence, as a journalist would quote it: "1,952 recorded commitments"."""
+    n = 1200
+    events = pd.DataFrame(
+        {
+            "event_type": ["joined"] * n,
+            "year": [2000 + i % 20 for i in range(n)],
+            "place_id": [f"p{i}" for i in range(n)],
+            "country_iso3": ["AUT"] * n,
+        }
+    )
+    said = sentences.overview_sentence(events, events[["place_id", "country_iso3"]])
+    assert said.startswith("1,200 places in 1 country made 1,200 recorded commitments between 2000 and 2019")
