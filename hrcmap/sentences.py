@@ -119,8 +119,8 @@ def growth_sentence(table: pd.DataFrame) -> str:
     last = table.iloc[-1]
     lead = last.sort_values(ascending=False)
     return (
-        f"From {int(table.index.min())} to {int(table.index.max())} the number of places grew to {int(last.sum())}; "
-        f"the largest group is {lead.index[0]} with {int(lead.iloc[0])}."
+        f"From {int(table.index.min())} to {int(table.index.max())} the number of places grew to {int(last.sum()):,}; "
+        f"the largest group is {lead.index[0]} with {int(lead.iloc[0]):,}."
     )
 
 
@@ -129,7 +129,9 @@ def per_year_sentence(table: pd.DataFrame) -> str:
     totals = table.drop(columns=ended).sum(axis=1)
     if table.empty or totals.sum() == 0:
         return "No commitments match these filters."
-    sentence = f"{plural(int(totals.sum()), 'commitment')}; the busiest year was {int(totals.idxmax())} with {int(totals.max())}."
+    sentence = (
+        f"{plural(int(totals.sum()), 'commitment')}; the busiest year was {int(totals.idxmax())} with {int(totals.max()):,}."
+    )
     if ended:
         n = int(table[ended].to_numpy().sum())
         sentence += f" {plural(n, 'ending')} (withdrawn, repealed or lapsed) {'is' if n == 1 else 'are'} drawn below the line."
@@ -155,7 +157,7 @@ def coverage_sentence(table: pd.DataFrame, name: str) -> str:
     if reported.empty:
         return f"hrcmap maps {mapped} in {name}; the network publishes no total we could source."
     r = reported.iloc[-1]
-    return f"hrcmap maps {mapped} in {name}; the latest total it reported is {int(r['reported'])} ({int(r['year'])})."
+    return f"hrcmap maps {mapped} in {name}; the latest total it reported is {int(r['reported']):,} ({int(r['year'])})."
 
 
 def listing_caveat(events: pd.DataFrame) -> str:

@@ -334,3 +334,8 @@ def test_the_overview_writes_large_counts_with_thousands_separators():
     )
     said = sentences.overview_sentence(events, events[["place_id", "country_iso3"]])
     assert said.startswith("1,200 places in 1 country made 1,200 recorded commitments between 2000 and 2019")
+
+
+def test_the_growth_sentence_writes_thousands_with_a_separator():
+    table = pd.DataFrame({"Asia": [600, 1308]}, index=pd.Index([2024, 2025], name="year"))
+    assert "grew to 1,308; the largest group is Asia with 1,308." in sentences.growth_sentence(table)
