@@ -78,7 +78,8 @@ def places_view(places: pd.DataFrame, events: pd.DataFrame, networks: pd.DataFra
     derived = ["first_year", "first_year_disputed", "first_kind", "n_events", "networks", "family"]
     base = places.drop(columns=[c for c in derived if c in places])
     rows = pd.Index(base["place_id"]).get_indexer(heads.index)
-    out = base.iloc[rows[rows >= 0]].reset_index(drop=True)
+    known = rows >= 0
+    out = base.iloc[rows[known]].reset_index(drop=True)
     for column in ("n_events", "networks", "first_year", "first_year_disputed", "first_kind", "family"):
-        out[column] = pd.Series(heads[column].to_numpy()[rows >= 0], index=out.index, dtype=heads[column].dtype)
+        out[column] = pd.Series(heads[column].to_numpy()[known], index=out.index, dtype=heads[column].dtype)
     return out

@@ -69,11 +69,11 @@ class _Heads:
         earlier claims and the other years of its headline row's conflict group."""
         codes, year, rows = self.codes, self.year, self.rows
         head_year = year[rows][codes]
-        other = (self.tier == self.tier[rows][codes]) & (year < head_year)  # rows of the headline's tier only
+        other = year < head_year
         if "conflict_group" in self.events:
             groups = self.events["conflict_group"].to_numpy(dtype=object)
-            same = (groups != "") & (groups == groups[rows][codes]) & (year != head_year)
-            other |= (self.tier == self.tier[rows][codes]) & same
+            other |= (groups != "") & (groups == groups[rows][codes]) & (year != head_year)
+        other &= self.tier == self.tier[rows][codes]  # rows of the headline's tier only
         found: dict[int, set[int]] = {}
         for code, y in zip(codes[other].tolist(), year[other].tolist()):
             found.setdefault(code, set()).add(y)
@@ -151,14 +151,7 @@ def headline_year(year: int, disputed: str = "", kind: str = "commitment") -> st
 
 def families_of_places(events: pd.DataFrame, families: dict[str, str]) -> pd.Series:
     """place_id → the network family it belongs to: one family, ``several``, or ``local`` (no network)."""
-
-    found: dict[str, set[str]] = {}
-    for place, network in zip(events["place_id"].tolist(), events["network_id"].tolist()):
-        kinds = found.setdefault(place, set())
-        if network:
-            kinds.add(families.get(network, "local"))
-    out = {p: _family(f) for p, f in sorted(found.items())}
-    return pd.Series(out, dtype=object, name="network_id").rename_axis("place_id")
+    return headlines(events, families)["family"]
 
 
 def first_year_only_listed(events: pd.DataFrame) -> pd.Series:

@@ -115,7 +115,7 @@ def ring_radii(places: pd.DataFrame) -> pd.Series:
 
 def place_layer_data(places: pd.DataFrame, colour: str = "family") -> pd.DataFrame:
     """Project places to the columns the scatter layer draws; coordinates rounded to ~1 km."""
-    radius = [3 + min(int(n), 6) for n in places["n_events"].tolist()]  # as radii(), without pandas' per-call cost
+    radius = radii(places).tolist()
     ended = [s in ("withdrawn", "repealed") for s in places["status"].tolist()]
     years = [
         headline_year(y, d, k)
